@@ -1,0 +1,248 @@
+import {
+  createWazzupMock,
+  DEMO_API_KEY,
+  DEMO_CHANNEL_IDS,
+  DEMO_CHANNELS,
+  PAGE_CHAT_TYPES,
+  PAGE_TEXT_LIMITS,
+  validateMessage,
+  type WazzupMock,
+  type WazzupMockOptions,
+} from '@wazzup-sdk/mock';
+import { serveWazzupMock } from '@wazzup-sdk/mock/node';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  WazzupApiError,
+  WazzupConnectionError,
+  WazzupTimeoutError,
+  WazzupValidationError,
+} from '../errors/classes';
+import type { SendMessageRequest } from '../schemas/request';
+import { INVALID_CASES } from '../testing/validation-cases';
+import { createWazzup, type WazzupOptions } from './create-wazzup';
+
+/** How the client reaches the mock: through its in-memory fetch, or over real loopback HTTP. */
+interface Link {
+  mock: WazzupMock;
+  options: Pick<WazzupOptions, 'fetch' | 'baseUrl'>;
+  close(): Promise<void>;
+}
+
+const links: Record<string, (options: WazzupMockOptions) => Promise<Link>> = {
+  'in memory': async (options) => {
+    const mock = createWazzupMock(options);
+    return {
+      mock,
+      options: { fetch: mock.fetch, baseUrl: 'http://wazzup.mock' },
+      close: async () => {},
+    };
+  },
+  'over loopback HTTP': async (options) => {
+    const served = await serveWazzupMock(options);
+    return { mock: served.mock, options: { baseUrl: served.url }, close: served.close };
+  },
+};
+
+const open: Link[] = [];
+// Real timers, but short jitter draws: backoff is tested on its own (send-message.test.ts); here it
+// would only make the suite slow and its duration random.
+beforeEach(() => {
+  vi.spyOn(Math, 'random').mockReturnValue(0.02);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await Promise.all(open.splice(0).map((link) => link.close()));
+});
+
+const whatsapp = (text = 'Hello'): SendMessageRequest => ({
+  channelId: DEMO_CHANNEL_IDS.whatsapp,
+  chatType: 'whatsapp',
+  chatId: '79011112233',
+  text,
+});
+
+describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
+  async function setup(
+    mockOptions: WazzupMockOptions = {},
+    clientOptions: Partial<WazzupOptions> = {},
+  ) {
+    const link = await (links[mode] as (typeof links)[string])({
+      apiKeys: [DEMO_API_KEY],
+      channels: DEMO_CHANNELS,
+      ...mockOptions,
+    });
+    open.push(link);
+    const wazzup = createWazzup({
+      apiKey: DEMO_API_KEY,
+      ...link.options,
+      timeoutMs: 2000,
+      ...clientOptions,
+    });
+    return { mock: link.mock, wazzup };
+  }
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+
+  it('sends and the mock records exactly that message', async () => {
+    const { mock, wazzup } = await setup();
+    const result = await wazzup.sendMessage(whatsapp('Order #42 is ready'));
+    expect(result.status).toBe('sent');
+    expect(mock.messages).toHaveLength(1);
+    expect(mock.messages[0]).toMatchObject({
+      chatId: '79011112233',
+      chatType: 'whatsapp',
+      crmMessageId: result.crmMessageId,
+      body: { text: 'Order #42 is ready' },
+    });
+    if (result.status === 'sent') expect(result.messageId).toBe(mock.messages[0]?.messageId);
+  });
+
+  it('sends to Telegram by username and gets a chatId back', async () => {
+    const { wazzup } = await setup();
+    const result = await wazzup.sendMessage({
+      channelId: DEMO_CHANNEL_IDS.telegram,
+      chatType: 'telegram',
+      username: 'durov',
+      text: 'Hi',
+    });
+    expect(result).toMatchObject({ status: 'sent', chatId: expect.stringMatching(/^\d+$/) });
+  });
+
+  it('turns a lost answer and its retry into "duplicate" with one message delivered', async () => {
+    const { mock, wazzup } = await setup({ faults: [{ kind: 'lose-answer' }] });
+    const result = await wazzup.sendMessage(whatsapp());
+    expect(result.status).toBe('duplicate');
+    expect(mock.requests).toHaveLength(2);
+    expect(mock.messages).toHaveLength(1);
+    expect(mock.deliveriesOf(result.crmMessageId)).toBe(1);
+  });
+
+  it('answers duplicate when the caller resends the same crmMessageId', async () => {
+    const { mock, wazzup } = await setup();
+    const first = await wazzup.sendMessage({ ...whatsapp(), crmMessageId: 'order-42' });
+    const again = await wazzup.sendMessage({ ...whatsapp(), crmMessageId: 'order-42' });
+    expect([first.status, again.status]).toEqual(['sent', 'duplicate']);
+    expect(mock.messages).toHaveLength(1);
+  });
+
+  it.each([
+    ['blocked', 'CHANNEL_BLOCKED'],
+    ['unpaid', 'CHANNEL_NO_MONEY'],
+    ['unavailable', 'MESSAGE_CHANNEL_UNAVAILABLE'],
+  ] as const)('a %s channel gives %s', async (state, code) => {
+    const { mock, wazzup } = await setup();
+    const error = await failure(
+      wazzup.sendMessage({ ...whatsapp(), channelId: DEMO_CHANNEL_IDS[state] }),
+    );
+    expect(error).toBeInstanceOf(WazzupApiError);
+    expect(error).toMatchObject({ status: 400, code });
+    expect(mock.messages).toHaveLength(0);
+  });
+
+  it('an unknown channel gives CHANNEL_NOT_FOUND', async () => {
+    const { wazzup } = await setup();
+    const error = await failure(
+      wazzup.sendMessage({ ...whatsapp(), channelId: '00000000-0000-4000-8000-000000000000' }),
+    );
+    expect(error).toMatchObject({ code: 'CHANNEL_NOT_FOUND' });
+  });
+
+  it('a chat type the channel cannot reach gives MESSAGES_ABNORMAL_SEND', async () => {
+    const { wazzup } = await setup();
+    const error = await failure(
+      wazzup.sendMessage({
+        channelId: DEMO_CHANNEL_IDS.instagram,
+        chatType: 'whatsapp',
+        chatId: '79011112233',
+        text: 'Hi',
+      }),
+    );
+    expect(error).toMatchObject({ code: 'MESSAGES_ABNORMAL_SEND' });
+  });
+
+  it('a wrong key gives UNAUTHORIZED without retrying', async () => {
+    const { mock, wazzup } = await setup({}, { apiKey: 'wrong-key' });
+    const error = await failure(wazzup.sendMessage(whatsapp()));
+    expect(error).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
+    expect(mock.requests).toHaveLength(1);
+  });
+
+  it('retries through 5xx (JSON and HTML), 429 and resets to one delivery', async () => {
+    const { mock, wazzup } = await setup(
+      {
+        faults: [
+          { kind: 'server-error', body: 'json' },
+          { kind: 'server-error', status: 502, body: 'html' },
+          { kind: 'rate-limit' },
+          { kind: 'reset' },
+        ],
+      },
+      { maxRetries: 4, retryDeadlineMs: 50_000 },
+    );
+    const result = await wazzup.sendMessage(whatsapp());
+    expect(result.status).toBe('sent');
+    expect(mock.requests.map((request) => request.outcome)).toEqual([500, 502, 429, 'reset', 201]);
+    expect(mock.messages).toHaveLength(1);
+  });
+
+  it.each([
+    [{ kind: 'server-error', status: 503, body: 'html' }, WazzupApiError, 'SERVER_ERROR'],
+    [{ kind: 'server-error', status: 500, body: 'json' }, WazzupApiError, 'UNKNOWN_ERROR'],
+    [{ kind: 'server-error', status: 500, body: 'empty' }, WazzupApiError, 'SERVER_ERROR'],
+    [{ kind: 'rate-limit' }, WazzupApiError, 'RATE_LIMITED'],
+    [{ kind: 'reset' }, WazzupConnectionError, undefined],
+  ] as const)('a lasting %o gives its typed error', async (fault, type, code) => {
+    const { mock, wazzup } = await setup({ faults: [fault, fault] }, { maxRetries: 1 });
+    const error = await failure(wazzup.sendMessage(whatsapp()));
+    expect(error).toBeInstanceOf(type);
+    if (code) expect(error).toMatchObject({ code });
+    expect(mock.requests).toHaveLength(2);
+    expect(mock.messages).toHaveLength(0);
+  });
+
+  it('a delay past the timeout gives WazzupTimeoutError, and the late delivery stays single', async () => {
+    const { mock, wazzup } = await setup(
+      {
+        faults: [
+          { kind: 'delay', ms: 300 },
+          { kind: 'delay', ms: 300 },
+        ],
+      },
+      { timeoutMs: 100, maxRetries: 1 },
+    );
+    const error = await failure(wazzup.sendMessage(whatsapp()));
+    expect(error).toBeInstanceOf(WazzupTimeoutError);
+    // The mock goes on working after the client gives up, as a real server does.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(mock.messages).toHaveLength(1);
+    expect(mock.requests.map((request) => request.outcome)).toEqual([201, 400]);
+  });
+
+  it('the rate limit answers 429 once a key is over it', async () => {
+    const { wazzup } = await setup(
+      { rateLimit: { limit: 2, windowMs: 60_000 } },
+      { maxRetries: 0 },
+    );
+    await wazzup.sendMessage(whatsapp('1'));
+    await wazzup.sendMessage(whatsapp('2'));
+    expect(await failure(wazzup.sendMessage(whatsapp('3')))).toMatchObject({
+      status: 429,
+      code: 'RATE_LIMITED',
+    });
+  });
+
+  it('sends nothing the mock would refuse, and would refuse each with the same code', async () => {
+    const { mock, wazzup } = await setup();
+    for (const { input, code, field } of INVALID_CASES) {
+      const error = await failure(wazzup.sendMessage(input as SendMessageRequest));
+      expect(error).toBeInstanceOf(WazzupValidationError);
+      expect(
+        validateMessage(input, { chatTypes: PAGE_CHAT_TYPES, textLimits: PAGE_TEXT_LIMITS }),
+      ).toMatchObject({ code, field });
+    }
+    expect(mock.requests).toHaveLength(0);
+  });
+});

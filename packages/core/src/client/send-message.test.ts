@@ -1,0 +1,263 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  WazzupAbortError,
+  WazzupApiError,
+  WazzupConnectionError,
+  type WazzupError,
+  WazzupTimeoutError,
+} from '../errors/classes';
+import { API_KEY, WHATSAPP_TEXT } from '../testing/fixtures';
+import { created, failed, recordingFetch, type Scripted } from '../testing/recording-fetch';
+import { createWazzup, type WazzupOptions } from './create-wazzup';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  // The middle of every jitter range, so waits are predictable: 250 ms, 500 ms, 1 s, …
+  vi.spyOn(Math, 'random').mockReturnValue(0.5);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+/** Runs a send to completion under fake timers and reports how it ended and when. */
+async function run(
+  script: Scripted[],
+  options: Partial<WazzupOptions> = {},
+  input = WHATSAPP_TEXT,
+) {
+  const fetch = recordingFetch(...script);
+  const wazzup = createWazzup({ apiKey: API_KEY, fetch, ...options });
+  const startedAt = Date.now();
+  const settled = wazzup.sendMessage(input).then(
+    (result) => ({ result, error: undefined }),
+    (error: unknown) => ({ result: undefined, error }),
+  );
+  await vi.runAllTimersAsync();
+  const outcome = await settled;
+  return { ...outcome, fetch, elapsed: Date.now() - startedAt };
+}
+
+/** A server that never answers: the request ends only when its signal aborts, as with a real fetch. */
+const hang = (request: Request) =>
+  new Promise<Response>((_, reject) => {
+    request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
+  });
+
+describe('sending', () => {
+  it('POSTs JSON to {baseUrl}/v3/message with the bearer key', async () => {
+    const { result, fetch } = await run([created('m-1', '79011112233')], {
+      baseUrl: 'http://127.0.0.1:9/',
+    });
+    expect(result).toMatchObject({ status: 'sent', messageId: 'm-1', chatId: '79011112233' });
+    const [request] = fetch.requests;
+    expect(request?.url).toBe('http://127.0.0.1:9/v3/message');
+    expect(request?.method).toBe('POST');
+    expect(request?.headers.get('authorization')).toBe(`Bearer ${API_KEY}`);
+    expect(request?.headers.get('content-type')).toBe('application/json');
+  });
+
+  it('generates one crmMessageId per call and returns it', async () => {
+    const { result, fetch } = await run([created()]);
+    const sent = fetch.requests[0]?.body.crmMessageId;
+    expect(sent).toMatch(/^[0-9a-f-]{36}$/);
+    expect(result).toMatchObject({ crmMessageId: sent });
+  });
+
+  it('keeps the caller’s crmMessageId', async () => {
+    const { result, fetch } = await run([created()], {}, {
+      ...WHATSAPP_TEXT,
+      crmMessageId: 'order-42',
+    } as typeof WHATSAPP_TEXT);
+    expect(fetch.requests[0]?.body.crmMessageId).toBe('order-42');
+    expect(result).toMatchObject({ crmMessageId: 'order-42' });
+  });
+
+  it.each(['repeatedCrmMessageId', 'REPEATED_CRM_MESSAGE_ID'])(
+    'answers duplicate for %s',
+    async (code) => {
+      const { result, fetch } = await run([
+        failed(400, { error: code, description: 'already sent' }),
+      ]);
+      expect(result).toEqual({
+        status: 'duplicate',
+        crmMessageId: fetch.requests[0]?.body.crmMessageId,
+      });
+    },
+  );
+});
+
+describe('retries', () => {
+  it.each([429, 500, 502, 503, 504])(
+    'retries %i up to maxRetries with the same crmMessageId',
+    async (status) => {
+      const { error, fetch } = await run([failed(status)], { maxRetries: 3 });
+      expect(error).toBeInstanceOf(WazzupApiError);
+      expect(fetch.requests).toHaveLength(4);
+      expect(new Set(fetch.requests.map((request) => request.body.crmMessageId)).size).toBe(1);
+      expect((error as WazzupError).attempts).toBe(4);
+    },
+  );
+
+  it.each([400, 401, 403, 404, 422])('never retries %i', async (status) => {
+    const { error, fetch } = await run([failed(status, { error: 'X', description: 'no' })]);
+    expect((error as WazzupApiError).status).toBe(status);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it('makes maxRetries + 1 attempts by default (3)', async () => {
+    const { fetch } = await run([failed(503)]);
+    expect(fetch.requests).toHaveLength(3);
+  });
+
+  it('succeeds when a retry does, and the result carries the crmMessageId of every attempt', async () => {
+    const { result, fetch } = await run([failed(500), failed(429), created()]);
+    expect(result).toMatchObject({
+      status: 'sent',
+      crmMessageId: fetch.requests[0]?.body.crmMessageId,
+    });
+    expect(fetch.requests).toHaveLength(3);
+  });
+
+  it('backs off exponentially with full jitter', async () => {
+    const { elapsed } = await run([failed(500), failed(500), created()]);
+    // random() = 0.5: 0.5 × 500 ms, then 0.5 × 1000 ms.
+    expect(elapsed).toBe(250 + 500);
+  });
+
+  it('honours Retry-After in seconds', async () => {
+    const { elapsed, fetch } = await run([
+      failed(429, undefined, { 'retry-after': '7' }),
+      created(),
+    ]);
+    expect(fetch.requests).toHaveLength(2);
+    expect(elapsed).toBe(7000);
+  });
+
+  it('retries connection errors', async () => {
+    const { result, fetch } = await run([new TypeError('fetch failed'), created()]);
+    expect(result).toMatchObject({ status: 'sent' });
+    expect(fetch.requests).toHaveLength(2);
+  });
+
+  it('gives up on connection errors with WazzupConnectionError', async () => {
+    const { error } = await run([
+      new TypeError('fetch failed', { cause: new Error('ECONNREFUSED') }),
+    ]);
+    expect(error).toBeInstanceOf(WazzupConnectionError);
+    expect((error as Error).message).toContain('ECONNREFUSED');
+  });
+
+  it('times out each attempt and retries it', async () => {
+    const { error, fetch, elapsed } = await run([hang], { timeoutMs: 1000, maxRetries: 1 });
+    expect(error).toBeInstanceOf(WazzupTimeoutError);
+    expect((error as WazzupTimeoutError).timeoutMs).toBe(1000);
+    expect(fetch.requests).toHaveLength(2);
+    expect(elapsed).toBe(1000 + 250 + 1000);
+  });
+
+  it('lets a call override the timeout', async () => {
+    const fetch = recordingFetch(hang);
+    const wazzup = createWazzup({ apiKey: API_KEY, fetch, maxRetries: 0 });
+    const settled = wazzup
+      .sendMessage(WHATSAPP_TEXT, { timeoutMs: 10 })
+      .catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await settled).toBeInstanceOf(WazzupTimeoutError);
+  });
+
+  it('starts no retry later than 50 s after the first attempt', async () => {
+    // Each attempt hangs 20 s: attempts start at 0, 20.25 and 40.75 s; a fourth would start past 50 s.
+    const { error, fetch, elapsed } = await run([hang], { timeoutMs: 20_000, maxRetries: 10 });
+    expect(error).toBeInstanceOf(WazzupTimeoutError);
+    expect(fetch.requests).toHaveLength(3);
+    expect(elapsed).toBe(20_000 + 250 + 20_000 + 500 + 20_000);
+  });
+
+  it('does not wait out a Retry-After that ends past the 50 s bound', async () => {
+    const { error, fetch, elapsed } = await run([
+      failed(429, undefined, { 'retry-after': '60' }),
+      created(),
+    ]);
+    expect((error as WazzupApiError).code).toBe('RATE_LIMITED');
+    expect(fetch.requests).toHaveLength(1);
+    expect(elapsed).toBe(0);
+  });
+
+  it('never retries a 201 it cannot read, and says the message may have been sent', async () => {
+    const { error, fetch } = await run([new Response('<html>ok</html>', { status: 201 })]);
+    expect(error).toBeInstanceOf(WazzupApiError);
+    expect((error as WazzupApiError).code).toBe('INVALID_RESPONSE');
+    expect((error as Error).message).toContain('may have been sent');
+    expect(fetch.requests).toHaveLength(1);
+  });
+});
+
+describe('abort', () => {
+  it('stops with WazzupAbortError when the caller aborts mid-request, without retrying', async () => {
+    const fetch = recordingFetch(hang);
+    const wazzup = createWazzup({ apiKey: API_KEY, fetch });
+    const controller = new AbortController();
+    const settled = wazzup
+      .sendMessage(WHATSAPP_TEXT, { signal: controller.signal })
+      .catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort();
+    const error = await settled;
+    expect(error).toBeInstanceOf(WazzupAbortError);
+    expect(error).not.toBeInstanceOf(WazzupTimeoutError);
+    expect((error as WazzupAbortError).crmMessageId).toBe(fetch.requests[0]?.body.crmMessageId);
+    await vi.runAllTimersAsync();
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it('stops during the wait between retries', async () => {
+    const fetch = recordingFetch(failed(503));
+    const wazzup = createWazzup({ apiKey: API_KEY, fetch });
+    const controller = new AbortController();
+    const settled = wazzup
+      .sendMessage(WHATSAPP_TEXT, { signal: controller.signal })
+      .catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort();
+    expect(await settled).toBeInstanceOf(WazzupAbortError);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it('sends nothing when the signal is already aborted', async () => {
+    const fetch = recordingFetch(created());
+    const wazzup = createWazzup({ apiKey: API_KEY, fetch });
+    const error = await wazzup
+      .sendMessage(WHATSAPP_TEXT, { signal: AbortSignal.abort() })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WazzupAbortError);
+    expect(fetch.requests).toHaveLength(0);
+  });
+});
+
+describe('the fetch it is given', () => {
+  it('is called unbound, as a native fetch must be', async () => {
+    const seen: unknown[] = [];
+    const fetch = function (this: unknown) {
+      seen.push(this);
+      return Promise.resolve(created());
+    } as unknown as typeof globalThis.fetch;
+    await createWazzup({ apiKey: API_KEY, fetch }).sendMessage(WHATSAPP_TEXT);
+    expect(seen).toEqual([undefined]);
+  });
+
+  it('defaults to the global fetch, looked up at call time', async () => {
+    const fetch = recordingFetch(created());
+    vi.stubGlobal('fetch', fetch);
+    try {
+      await createWazzup({ apiKey: API_KEY }).sendMessage(WHATSAPP_TEXT);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(fetch.requests[0]?.url).toBe('https://api.wazzup24.com/v3/message');
+  });
+
+  it('refuses to start without a key', () => {
+    expect(() => createWazzup({ apiKey: '' })).toThrow(/apiKey is required/);
+  });
+});

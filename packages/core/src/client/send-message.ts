@@ -1,0 +1,189 @@
+import * as v from 'valibot';
+import {
+  WazzupAbortError,
+  WazzupApiError,
+  WazzupConnectionError,
+  type WazzupError,
+  WazzupTimeoutError,
+} from '../errors/classes';
+import { errorFromAnswer, parseJson, type RawAnswer, type Redact } from '../errors/map-response';
+import { SendMessageResponseSchema } from '../schemas/response';
+import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry-policy';
+import type { Transport } from './transport';
+
+/** A message the service accepted just now. */
+export interface SentResult {
+  status: 'sent';
+  /** Wazzup's id of the new message. */
+  messageId: string;
+  /** The chat it went to (for Telegram by username or phone: the id to use from now on). */
+  chatId: string;
+  /** The idempotency key used: yours, or the one generated for this call. */
+  crmMessageId: string;
+}
+
+/** The service had already delivered a message with this crmMessageId; nothing new was sent. */
+export interface DuplicateResult {
+  status: 'duplicate';
+  crmMessageId: string;
+}
+
+/** What `sendMessage` resolves to. */
+export type SendMessageResult = SentResult | DuplicateResult;
+
+/** Per-call options of `sendMessage`. */
+export interface SendMessageOptions {
+  /** Aborts the send (and any wait between retries) with a {@link WazzupAbortError}. */
+  signal?: AbortSignal;
+  /** Per-attempt time limit for this call, over the client's `timeoutMs`. */
+  timeoutMs?: number;
+}
+
+/** Everything one send needs, fixed when the client is made. */
+export interface SendContext {
+  transport: Transport;
+  url: string;
+  headers: Record<string, string>;
+  maxRetries: number;
+  timeoutMs: number;
+  retryDeadlineMs: number;
+  redact: Redact;
+}
+
+const DUPLICATE_CODE = 'repeatedCrmMessageId';
+
+/** An attempt either settles the call or fails in a way the policy may retry. */
+type Outcome =
+  | { done: SendMessageResult }
+  | { error: WazzupError; retryable: boolean; retryAfterMs?: number | undefined };
+
+function interpret(answer: RawAnswer, crmMessageId: string, redact: Redact): Outcome {
+  if (answer.status >= 200 && answer.status < 300) {
+    const parsed = v.safeParse(SendMessageResponseSchema, parseJson(answer.text));
+    if (parsed.success) {
+      const { messageId, chatId } = parsed.output;
+      return { done: { status: 'sent', messageId, chatId, crmMessageId } };
+    }
+    // Never retried: the service said yes, so the message may well be out.
+    const error = new WazzupApiError({
+      status: answer.status,
+      code: 'INVALID_RESPONSE',
+      description: `HTTP ${answer.status} with a body that is not a send result; the message may have been sent (crmMessageId ${crmMessageId})`,
+    });
+    return { error, retryable: false };
+  }
+  const error: WazzupApiError = errorFromAnswer(answer, redact);
+  if (error.code === DUPLICATE_CODE) return { done: { status: 'duplicate', crmMessageId } };
+  return {
+    error,
+    retryable: isRetryableStatus(answer.status),
+    retryAfterMs: parseRetryAfter(answer.headers.get('retry-after')),
+  };
+}
+
+/**
+ * A copy of a thrown value that is safe to keep as `cause`: the messages of its cause chain, but
+ * not the error itself, since ofetch's error holds the request options and so the key.
+ */
+function safeCause(error: unknown, redact: Redact): Error {
+  const messages: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== undefined; depth++) {
+    messages.push(current instanceof Error ? current.message : String(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  const copy = new Error(redact(messages.join(': ')));
+  copy.name = error instanceof Error ? error.name : 'Error';
+  return copy;
+}
+
+async function attempt(
+  context: SendContext,
+  body: string,
+  crmMessageId: string,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<Outcome> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const forwardAbort = () => controller.abort();
+  signal?.addEventListener('abort', forwardAbort, { once: true });
+  try {
+    const answer = await context.transport(context.url, {
+      body,
+      headers: context.headers,
+      signal: controller.signal,
+    });
+    return interpret(answer, crmMessageId, context.redact);
+  } catch (error) {
+    if (signal?.aborted) throw new WazzupAbortError();
+    if (timedOut) return { error: new WazzupTimeoutError(timeoutMs), retryable: true };
+    const cause = safeCause(error, context.redact);
+    const failure = new WazzupConnectionError(
+      `The request failed before an answer came: ${cause.message}`,
+      {
+        cause,
+      },
+    );
+    return { error: failure, retryable: true };
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', forwardAbort);
+  }
+}
+
+/** Waits `ms`, or rejects with {@link WazzupAbortError} as soon as `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new WazzupAbortError());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new WazzupAbortError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Sends one validated body, retrying 429, 5xx, connection errors and timeouts with exponential
+ * backoff and full jitter (or the server's Retry-After), up to `maxRetries` times and never
+ * starting a retry past `retryDeadlineMs` after the first attempt. The body carries the same
+ * crmMessageId on every attempt, so a retry after a lost answer comes back `duplicate`.
+ */
+export async function sendWithRetries(
+  context: SendContext,
+  body: string,
+  crmMessageId: string,
+  options: SendMessageOptions,
+): Promise<SendMessageResult> {
+  const { signal } = options;
+  const timeoutMs = options.timeoutMs ?? context.timeoutMs;
+  const startedAt = Date.now();
+  let attempts = 0;
+  try {
+    for (;;) {
+      if (signal?.aborted) throw new WazzupAbortError();
+      attempts++;
+      const outcome = await attempt(context, body, crmMessageId, timeoutMs, signal);
+      if ('done' in outcome) return outcome.done;
+      const retriesLeft = attempts <= context.maxRetries;
+      const wait = outcome.retryAfterMs ?? backoffDelay(attempts - 1);
+      const withinDeadline = Date.now() + wait - startedAt <= context.retryDeadlineMs;
+      if (!outcome.retryable || !retriesLeft || !withinDeadline) throw outcome.error;
+      await sleep(wait, signal);
+    }
+  } catch (error) {
+    const failure = error as WazzupError;
+    failure.crmMessageId = crmMessageId;
+    failure.attempts = attempts;
+    throw failure;
+  }
+}

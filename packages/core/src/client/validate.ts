@@ -1,0 +1,37 @@
+import * as v from 'valibot';
+import { WazzupValidationError } from '../errors/classes';
+import { parseIssueMessage } from '../schemas/issue-message';
+import type { SendMessageRequest, SendMessageRequestSchemaType } from '../schemas/request';
+
+/**
+ * Drops `undefined` and `null` fields at the top level, so `{ text: undefined }` means no text and
+ * the JSON body never carries nulls.
+ */
+export function compact(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value !== undefined && value !== null) out[key] = value;
+  }
+  return out;
+}
+
+/** The dotted path of an issue (`buttonsObject.buttons.0.text`); `''` for the body itself. */
+function fieldOf(issue: v.BaseIssue<unknown>): string {
+  return issue.path?.map((item) => String(item.key)).join('.') ?? '';
+}
+
+/**
+ * Validates a send-message input and returns the compacted request, or throws a
+ * {@link WazzupValidationError} carrying the code the server would answer for the first issue.
+ */
+export function validateRequest(
+  schema: SendMessageRequestSchemaType,
+  input: unknown,
+): SendMessageRequest {
+  const result = v.safeParse(schema, compact(input));
+  if (result.success) return result.output;
+  const [first] = result.issues;
+  const { code, text } = parseIssueMessage(first.message);
+  throw new WazzupValidationError(code, fieldOf(first), text, result.issues);
+}

@@ -1,0 +1,106 @@
+import type { BaseIssue } from 'valibot';
+import type { WazzupErrorCode } from './codes';
+
+/** Base of every error this SDK throws, so one `instanceof WazzupError` catches them all. */
+export class WazzupError extends Error {
+  override name = 'WazzupError';
+  /** The crmMessageId the failed send used: retrying with it within ~60 s cannot deliver twice. */
+  crmMessageId: string | undefined;
+  /** How many HTTP attempts were made (0 when nothing reached the network). */
+  attempts = 0;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+
+  /** A plain, loggable form; it never holds the API key. */
+  toJSON(): Record<string, unknown> {
+    return { ...(this as object), name: this.name, message: this.message };
+  }
+}
+
+/** A valibot issue as kept on {@link WazzupValidationError}. */
+export type ValidationIssue = BaseIssue<unknown>;
+
+/** Local validation failed: nothing was sent. `code` is what the server would have answered. */
+export class WazzupValidationError extends WazzupError {
+  override name = 'WazzupValidationError';
+  /** The server's code for this mistake, e.g. `CHAT_INCORRECT_CHAT_ID_WHATSAPP`. */
+  readonly code: WazzupErrorCode;
+  /** Dotted path of the offending field (`chatId`, `buttonsObject.buttons.2.text`), `''` for the body. */
+  readonly field: string;
+  /** Every issue found, first one first. */
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(
+    code: WazzupErrorCode,
+    field: string,
+    text: string,
+    issues: readonly ValidationIssue[],
+  ) {
+    super(`${code}${field ? ` at ${field}` : ''}: ${text}`);
+    this.code = code;
+    this.field = field;
+    this.issues = issues;
+  }
+}
+
+/** What the service answered when it refused the request. */
+export interface ApiErrorDetails {
+  status: number;
+  code: WazzupErrorCode;
+  description: string;
+  data?: unknown;
+  requestId?: string | undefined;
+}
+
+/** The service answered with an error (or a 201 the SDK could not read: code `INVALID_RESPONSE`). */
+export class WazzupApiError extends WazzupError {
+  override name = 'WazzupApiError';
+  /** HTTP status. */
+  readonly status: number;
+  /** The code, normalised (`REPEATED_CRM_MESSAGE_ID` reads `repeatedCrmMessageId`). */
+  readonly code: WazzupErrorCode;
+  /** The service's explanation, or what the SDK could tell from the answer. */
+  readonly description: string;
+  /** Details the service attached. */
+  readonly data: unknown;
+  /** The service's request id, from the body or the `x-request-id` header. */
+  readonly requestId: string | undefined;
+
+  constructor(details: ApiErrorDetails) {
+    const request = details.requestId ? ` [request ${details.requestId}]` : '';
+    super(`${details.code} (HTTP ${details.status}): ${details.description}${request}`);
+    this.status = details.status;
+    this.code = details.code;
+    this.description = details.description;
+    this.data = details.data;
+    this.requestId = details.requestId;
+  }
+}
+
+/** The request never got an answer: DNS, refused or reset connection. It may have been delivered. */
+export class WazzupConnectionError extends WazzupError {
+  override name = 'WazzupConnectionError';
+}
+
+/** No answer within `timeoutMs`. The message may have been delivered. */
+export class WazzupTimeoutError extends WazzupError {
+  override name = 'WazzupTimeoutError';
+  /** The per-attempt limit that ran out. */
+  readonly timeoutMs: number;
+
+  constructor(timeoutMs: number) {
+    super(`No answer within ${timeoutMs} ms`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The caller's own `signal` aborted the send. Distinct from a timeout: nobody retries it. */
+export class WazzupAbortError extends WazzupError {
+  override name = 'WazzupAbortError';
+
+  constructor() {
+    super('The send was aborted by its signal');
+  }
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { WazzupApiError, WazzupError } from './classes';
+import { errorFromAnswer, normalizeCode } from './map-response';
+
+const noRedact = (text: string) => text;
+const answer = (status: number, text: string, headers: Record<string, string> = {}) =>
+  errorFromAnswer({ status, text, headers: new Headers(headers) }, noRedact);
+
+describe('error answers become WazzupApiError', () => {
+  it('reads a JSON body with data and requestId', () => {
+    const error = answer(
+      400,
+      JSON.stringify({
+        error: 'CHANNEL_NOT_FOUND',
+        description: 'Channel not found',
+        data: { channelId: 'x' },
+        requestId: 'req-1',
+      }),
+    );
+    expect(error).toBeInstanceOf(WazzupApiError);
+    expect(error).toBeInstanceOf(WazzupError);
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'CHANNEL_NOT_FOUND',
+      description: 'Channel not found',
+      data: { channelId: 'x' },
+      requestId: 'req-1',
+    });
+    expect(error.message).toBe('CHANNEL_NOT_FOUND (HTTP 400): Channel not found [request req-1]');
+  });
+
+  it('takes the request id from x-request-id when the body has none', () => {
+    expect(answer(400, '{"error":"VALIDATION_ERROR"}', { 'x-request-id': 'hdr-7' }).requestId).toBe(
+      'hdr-7',
+    );
+  });
+
+  it('normalises REPEATED_CRM_MESSAGE_ID to the catalogue spelling', () => {
+    expect(normalizeCode('REPEATED_CRM_MESSAGE_ID')).toBe('repeatedCrmMessageId');
+    expect(answer(400, '{"error":"REPEATED_CRM_MESSAGE_ID"}').code).toBe('repeatedCrmMessageId');
+  });
+
+  it('reads 403 {"error":"FORBIDDEN"}', () => {
+    expect(answer(403, '{"error":"FORBIDDEN"}')).toMatchObject({
+      code: 'FORBIDDEN',
+      description: 'FORBIDDEN',
+    });
+  });
+
+  it('passes unknown codes through', () => {
+    expect(answer(400, '{"error":"CHANNEL_LIMIT_EXCEEDED","description":"limit"}').code).toBe(
+      'CHANNEL_LIMIT_EXCEEDED',
+    );
+    expect(answer(400, '{"error":"SOMETHING_NEW"}').code).toBe('SOMETHING_NEW');
+  });
+
+  it.each([
+    [401, 'UNAUTHORIZED'],
+    [403, 'FORBIDDEN'],
+    [429, 'RATE_LIMITED'],
+    [500, 'SERVER_ERROR'],
+    [503, 'SERVER_ERROR'],
+    [404, 'HTTP_ERROR'],
+  ])('gives an empty %i the code %s', (status, code) => {
+    const error = answer(status, '');
+    expect(error.code).toBe(code);
+    expect(error.description).toBe(`HTTP ${status} with an empty body`);
+  });
+
+  it('summarises an HTML error page', () => {
+    const html =
+      '<html><head><title>502 Bad Gateway</title><style>h1{}</style></head><body><h1>502 Bad Gateway</h1></body></html>';
+    const error = answer(502, html, { 'content-type': 'text/html' });
+    expect(error.code).toBe('SERVER_ERROR');
+    expect(error.description).toBe('HTTP 502: 502 Bad Gateway 502 Bad Gateway');
+  });
+
+  it('keeps a huge or truncated body from flooding the message', () => {
+    expect(answer(500, `{"error": "UNKNOWN_ERR`).code).toBe('SERVER_ERROR');
+    expect(answer(500, 'x'.repeat(100_000)).description.length).toBeLessThan(220);
+  });
+
+  it('treats JSON without an error field as unexplained', () => {
+    expect(answer(400, '{"message":"bad"}').code).toBe('HTTP_ERROR');
+    expect(answer(400, '[1,2]').code).toBe('HTTP_ERROR');
+  });
+});

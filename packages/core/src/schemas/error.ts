@@ -1,0 +1,21 @@
+import * as v from 'valibot';
+
+/** A 4xx/5xx body as the service sends it: `{ error, description, data?, requestId? }`. */
+export interface ErrorResponse {
+  /** The error code, e.g. `CHANNEL_NOT_FOUND` or `repeatedCrmMessageId`. */
+  error: string;
+  /** A human explanation. */
+  description?: string | undefined;
+  /** Details the service attaches to some codes. */
+  data?: unknown;
+  /** The service's id for the request, when it gives one. */
+  requestId?: string | undefined;
+}
+
+/** Schema of an error body; unknown extra fields are kept. */
+export const ErrorResponseSchema: v.GenericSchema<ErrorResponse> = /* @__PURE__ */ v.looseObject({
+  error: /* @__PURE__ */ v.string(),
+  description: /* @__PURE__ */ v.optional(v.string()),
+  data: /* @__PURE__ */ v.optional(v.unknown()),
+  requestId: /* @__PURE__ */ v.optional(v.string()),
+});

@@ -1,0 +1,121 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { createWazzup } from '../client/create-wazzup';
+import { WazzupValidationError } from '../errors/classes';
+import { API_KEY, WHATSAPP_TEXT } from '../testing/fixtures';
+import { created, recordingFetch } from '../testing/recording-fetch';
+import { INVALID_CASES, VALID_CASES } from '../testing/validation-cases';
+import type { SendMessageRequest } from './request';
+import { createSendMessageRequestSchema, SendMessageRequestSchema } from './request';
+
+function client(
+  options: Parameters<typeof createWazzup>[0] extends infer O ? Partial<O> : never = {},
+) {
+  const fetch = recordingFetch(created());
+  return { fetch, wazzup: createWazzup({ apiKey: API_KEY, fetch, ...options }) };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<WazzupValidationError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(WazzupValidationError);
+  return error as WazzupValidationError;
+}
+
+describe('local validation', () => {
+  it.each(INVALID_CASES)(
+    '$name → $code at "$field", nothing sent',
+    async ({ input, code, field }) => {
+      const { fetch, wazzup } = client();
+      const error = await rejection(wazzup.sendMessage(input as SendMessageRequest));
+      expect({ code: error.code, field: error.field }).toEqual({ code, field });
+      expect(error.issues.length).toBeGreaterThan(0);
+      expect(error.message).toContain(code);
+      expect(fetch.requests).toHaveLength(0);
+    },
+  );
+
+  it.each(VALID_CASES)('accepts $name and sends it as given', async ({ input }) => {
+    const { fetch, wazzup } = client();
+    await wazzup.sendMessage(input as unknown as SendMessageRequest);
+    expect(fetch.requests).toHaveLength(1);
+    const { crmMessageId, ...sent } = fetch.requests[0]?.body ?? {};
+    const { crmMessageId: given, ...expected } = input;
+    expect(sent).toEqual(expected);
+    expect(crmMessageId).toBe(given ?? crmMessageId);
+  });
+
+  it('names the field meant by a typo', async () => {
+    const { wazzup } = client();
+    const error = await rejection(
+      wazzup.sendMessage({ ...WHATSAPP_TEXT, chatid: '1' } as unknown as SendMessageRequest),
+    );
+    expect(error.message).toContain('did you mean "chatId"');
+  });
+
+  it('says how many buttons to remove', async () => {
+    const { wazzup } = client();
+    const buttons = Array.from({ length: 13 }, () => ({ text: 'x', type: 'text' as const }));
+    const error = await rejection(
+      wazzup.sendMessage({ ...WHATSAPP_TEXT, buttonsObject: { buttons } }),
+    );
+    expect(error.message).toContain('remove 3');
+  });
+
+  it('drops null and undefined fields instead of sending them', async () => {
+    const { fetch, wazzup } = client();
+    const input = { ...WHATSAPP_TEXT, crmUserId: null, refMessageId: undefined };
+    await wazzup.sendMessage(input as unknown as SendMessageRequest);
+    expect(fetch.requests[0]?.body).not.toHaveProperty('crmUserId');
+    expect(fetch.requests[0]?.body).not.toHaveProperty('refMessageId');
+  });
+
+  it('applies textLimits overrides per chat type', async () => {
+    const { fetch, wazzup } = client({ textLimits: { whatsapp: 5 } });
+    const error = await rejection(wazzup.sendMessage({ ...WHATSAPP_TEXT, text: 'abcdef' }));
+    expect(error.code).toBe('MESSAGE_TEXT_TOO_LONG');
+    await wazzup.sendMessage({ ...WHATSAPP_TEXT, text: '😀😀😀😀😀' });
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it('passes allowed extra chat types through without per-type checks', async () => {
+    const { fetch, wazzup } = client({ allowChatTypes: ['viber', 'telegroup'] });
+    await wazzup.sendMessage({ ...WHATSAPP_TEXT, chatType: 'viber', chatId: '+7 901 111-22-33' });
+    await wazzup.sendMessage({
+      channelId: WHATSAPP_TEXT.channelId,
+      chatType: 'telegroup',
+      username: 'group',
+      text: 'x'.repeat(20_000),
+    });
+    expect(fetch.requests.map((request) => request.body.chatType)).toEqual(['viber', 'telegroup']);
+    const error = await rejection(wazzup.sendMessage({ ...WHATSAPP_TEXT, chatType: 'vk' }));
+    expect(error.code).toBe('CHAT_WRONG_CHAT_TYPE');
+  });
+});
+
+describe('SendMessageRequestSchema as a plain valibot schema', () => {
+  it('accepts a valid body and carries the code in each message', () => {
+    expect(v.safeParse(SendMessageRequestSchema, WHATSAPP_TEXT).success).toBe(true);
+    const result = v.safeParse(SendMessageRequestSchema, { ...WHATSAPP_TEXT, chatType: undefined });
+    expect(result.issues?.[0]?.message).toMatch(/^\[CHAT_MISSING_CHAT_TYPE\] /);
+  });
+
+  it('is built per options without touching the default', () => {
+    const wide = createSendMessageRequestSchema({ allowChatTypes: ['max'] });
+    const maxChat = { ...WHATSAPP_TEXT, chatType: 'max' };
+    expect(v.safeParse(wide, maxChat).success).toBe(true);
+    expect(v.safeParse(SendMessageRequestSchema, maxChat).success).toBe(false);
+  });
+
+  it('implements Standard Schema', () => {
+    const result = SendMessageRequestSchema['~standard'].validate({
+      ...WHATSAPP_TEXT,
+      chatId: '1',
+    });
+    expect(result).toMatchObject({
+      issues: [{ message: expect.stringContaining('CHAT_INCORRECT_CHAT_ID_WHATSAPP') }],
+    });
+  });
+});

@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+import { DEMO_API_KEY, DEMO_CHANNELS } from './fixtures';
+import { serveWazzupMock } from './serve/serve';
+import type { ChannelState, MockChannel, Transport } from './state/channels';
+
+const HELP = `wazzup-mock — a fake Wazzup API on loopback
+
+  --port N               port (default: a free one)
+  --host ADDR            address to bind (default 127.0.0.1)
+  --api-key KEY          an accepted key (repeatable; default ${DEMO_API_KEY})
+  --channel ID:TRANSPORT[:STATE]
+                         a channel (repeatable; default the demo channels)
+  --no-rate-limit        turn the 500 / 5 s limit off
+
+Prints the URL, then serves until interrupted.`;
+
+function parseChannel(spec: string): MockChannel {
+  const [id, transport, state = 'active'] = spec.split(':');
+  if (!id || !transport) throw new Error(`--channel ${spec}: expected ID:TRANSPORT[:STATE]`);
+  return { id, transport: transport as Transport, state: state as ChannelState };
+}
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'api-key': { type: 'string', multiple: true },
+    channel: { type: 'string', multiple: true },
+    'no-rate-limit': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+async function main(): Promise<void> {
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const served = await serveWazzupMock({
+    port: Number(values.port ?? 0),
+    hostname: values.host ?? '127.0.0.1',
+    apiKeys: values['api-key'] ?? [DEMO_API_KEY],
+    channels: values.channel?.map(parseChannel) ?? DEMO_CHANNELS,
+    ...(values['no-rate-limit'] && { rateLimit: false as const }),
+  });
+  console.log(served.url);
+  const stop = () => void served.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

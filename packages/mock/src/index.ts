@@ -1,0 +1,17 @@
+export type {
+  DeliveredMessage,
+  ReceivedRequest,
+  WazzupMock,
+  WazzupMockOptions,
+} from './create-wazzup-mock';
+export { createWazzupMock } from './create-wazzup-mock';
+export type { Fault, FaultPlan, RandomFaults } from './faults/faults';
+export { MockConnectionReset } from './faults/faults';
+export { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from './fixtures';
+export type { MockAccount } from './state/accounts';
+export type { ChannelState, MockChannel, Transport } from './state/channels';
+export type { RateLimit } from './state/rate-limit';
+export { SERVICE_RATE_LIMIT } from './state/rate-limit';
+export type { Rejection, ValidationRules } from './validate/rules';
+export { PAGE_CHAT_TYPES, PAGE_TEXT_LIMITS, SERVICE_CHAT_TYPES } from './validate/rules';
+export { validateMessage } from './validate/validate-message';

@@ -1,0 +1,2 @@
+export type { ServedWazzupMock, ServeOptions } from './serve/serve';
+export { serveWazzupMock } from './serve/serve';

@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '../fixtures';
+import { type ServedWazzupMock, serveWazzupMock } from './serve';
+
+const body = {
+  channelId: DEMO_CHANNEL_IDS.whatsapp,
+  chatType: 'whatsapp',
+  chatId: '79011112233',
+  text: 'Hi',
+};
+const served: ServedWazzupMock[] = [];
+afterEach(async () => {
+  await Promise.all(served.splice(0).map((server) => server.close()));
+});
+
+async function serve(options: Parameters<typeof serveWazzupMock>[0] = {}) {
+  const server = await serveWazzupMock({
+    apiKeys: [DEMO_API_KEY],
+    channels: DEMO_CHANNELS,
+    ...options,
+  });
+  served.push(server);
+  return server;
+}
+
+const post = (url: string, payload: unknown) =>
+  fetch(`${url}/v3/message`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
+    body: typeof payload === 'string' ? payload : JSON.stringify(payload),
+  });
+
+describe('serveWazzupMock', () => {
+  it('serves the mock over HTTP on a free loopback port', async () => {
+    const server = await serve();
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const response = await post(server.url, body);
+    expect(response.status).toBe(201);
+    expect(server.mock.messages).toHaveLength(1);
+  });
+
+  it('drops the connection on a reset fault, so fetch fails as on a broken network', async () => {
+    const server = await serve({ faults: [{ kind: 'reset' }, { kind: 'lose-answer' }] });
+    await expect(post(server.url, body)).rejects.toThrow('fetch failed');
+    await expect(post(server.url, body)).rejects.toThrow('fetch failed');
+    expect(server.mock.messages).toHaveLength(1);
+  });
+
+  it('answers a body that is not JSON with VALIDATION_ERROR and an oversized one with 413', async () => {
+    const server = await serve({ maxBodyBytes: 1000 });
+    const bad = await post(server.url, '{"channelId":');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: 'VALIDATION_ERROR' });
+    expect((await post(server.url, { ...body, text: 'x'.repeat(2000) })).status).toBe(413);
+  });
+});
+
+describe('the wazzup-mock bin', () => {
+  it('prints its URL and serves the demo account', async () => {
+    const bin = fileURLToPath(new URL('../../bin/wazzup-mock.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+      const url = chunk.toString().trim();
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await post(url, body)).status).toBe(201);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
+});
