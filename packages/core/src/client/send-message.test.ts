@@ -41,6 +41,7 @@ async function run(
 /** A server that never answers: the request ends only when its signal aborts, as with a real fetch. */
 const hang = (request: Request) =>
   new Promise<Response>((_, reject) => {
+    if (request.signal.aborted) reject(request.signal.reason);
     request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
   });
 

@@ -15,7 +15,7 @@ export interface ErrorResponse {
 /** Schema of an error body; unknown extra fields are kept. */
 export const ErrorResponseSchema: v.GenericSchema<ErrorResponse> = /* @__PURE__ */ v.looseObject({
   error: /* @__PURE__ */ v.string(),
-  description: /* @__PURE__ */ v.optional(v.string()),
-  data: /* @__PURE__ */ v.optional(v.unknown()),
-  requestId: /* @__PURE__ */ v.optional(v.string()),
+  description: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+  data: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.unknown()),
+  requestId: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
 });

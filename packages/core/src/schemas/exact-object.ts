@@ -11,6 +11,7 @@ export function isPlainObject(input: unknown): input is Record<string, unknown> 
  * it is a case slip such as `chatid`, the key that was meant. Checking keys first matters: a typo
  * would otherwise surface as a misleading "chatId is missing".
  */
+// @__NO_SIDE_EFFECTS__
 export function exactObject<const TEntries extends v.ObjectEntries>(
   entries: TEntries,
   what: string,

@@ -3,6 +3,7 @@
  * survives anywhere a valibot message goes (Standard Schema consumers, form libraries, logs) and
  * the schema needs no side table.
  */
+// @__NO_SIDE_EFFECTS__
 export function issueMessage(code: string, text: string): string {
   return `[${code}] ${text}`;
 }

@@ -85,6 +85,7 @@ const UUID = /^[\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12}$/i;
 const WHATSAPP_CHAT_ID = /^\d{9,16}$/;
 const DIGITS = /^\d+$/;
 
+// @__NO_SIDE_EFFECTS__
 function optionalString(field: string) {
   return v.optional(v.string(issueMessage('VALIDATION_ERROR', `${field} must be a string`)));
 }
@@ -124,59 +125,66 @@ function reporter(addIssue: AddIssue, value: Flat) {
     });
 }
 
-const buttonSchema = exactObject(
-  {
-    text: v.optional(
-      v.pipe(
-        v.string(issueMessage('VALIDATION_ERROR', 'button text must be a string')),
-        v.check(
-          (text) => !isLongerThan(text, MAX_BUTTON_TEXT),
-          issueMessage(
-            'VALIDATION_ERROR',
-            `button text is limited to ${MAX_BUTTON_TEXT} characters: shorten it`,
+// Built inside the request schema's factory rather than at module level, so importing this module
+// costs nothing and a bundle that never validates leaves valibot out.
+function buttonSchema() {
+  return exactObject(
+    {
+      text: v.optional(
+        v.pipe(
+          v.string(issueMessage('VALIDATION_ERROR', 'button text must be a string')),
+          v.check(
+            (text) => !isLongerThan(text, MAX_BUTTON_TEXT),
+            issueMessage(
+              'VALIDATION_ERROR',
+              `button text is limited to ${MAX_BUTTON_TEXT} characters: shorten it`,
+            ),
           ),
         ),
       ),
-    ),
-    type: v.optional(
-      v.literal(
-        'text',
-        issueMessage('VALIDATION_ERROR', 'button type must be "text", the only type supported'),
+      type: v.optional(
+        v.literal(
+          'text',
+          issueMessage('VALIDATION_ERROR', 'button type must be "text", the only type supported'),
+        ),
       ),
-    ),
-    payload: optionalString('button payload'),
-  },
-  'a button',
-);
+      payload: optionalString('button payload'),
+    },
+    'a button',
+  );
+}
 
-const buttonsObjectSchema = exactObject(
-  {
-    buttons: v.optional(
-      v.pipe(
-        v.array(
-          v.unknown(),
-          issueMessage('VALIDATION_ERROR', 'buttonsObject.buttons must be an array'),
-        ),
-        v.maxLength(MAX_BUTTONS, (issue) =>
-          issueMessage(
-            'VALIDATION_ERROR',
-            `at most ${MAX_BUTTONS} buttons are allowed: remove ${(issue.input as unknown[]).length - MAX_BUTTONS}`,
+function buttonsObjectSchema() {
+  return exactObject(
+    {
+      buttons: v.optional(
+        v.pipe(
+          v.array(
+            v.unknown(),
+            issueMessage('VALIDATION_ERROR', 'buttonsObject.buttons must be an array'),
           ),
+          v.maxLength(MAX_BUTTONS, (issue) =>
+            issueMessage(
+              'VALIDATION_ERROR',
+              `at most ${MAX_BUTTONS} buttons are allowed: remove ${(issue.input as unknown[]).length - MAX_BUTTONS}`,
+            ),
+          ),
+          v.array(buttonSchema()),
         ),
-        v.array(buttonSchema),
       ),
-    ),
-    id: optionalString('buttonsObject.id'),
-    payload: optionalString('buttonsObject.payload'),
-  },
-  'buttonsObject',
-);
+      id: optionalString('buttonsObject.id'),
+      payload: optionalString('buttonsObject.payload'),
+    },
+    'buttonsObject',
+  );
+}
 
 /**
  * Builds the send-message request schema for a client's options. Rules run in a fixed order so the
  * first issue is the one the server would answer: unknown keys, then each field's own type, then
  * who the chat is, then what is sent.
  */
+// @__NO_SIDE_EFFECTS__
 export function createSendMessageRequestSchema(
   options: RequestSchemaOptions = {},
 ): SendMessageRequestSchemaType {
@@ -242,7 +250,7 @@ export function createSendMessageRequestSchema(
             issueMessage('VALIDATION_ERROR', 'templateValues must be an array of strings'),
           ),
         ),
-        buttonsObject: v.optional(buttonsObjectSchema),
+        buttonsObject: v.optional(buttonsObjectSchema()),
       },
       'the message',
       {

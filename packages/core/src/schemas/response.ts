@@ -11,6 +11,6 @@ export interface SendMessageResponse {
 /** Schema of the 201 answer; extra fields the service may add are kept, not rejected. */
 export const SendMessageResponseSchema: v.GenericSchema<SendMessageResponse> =
   /* @__PURE__ */ v.looseObject({
-    messageId: /* @__PURE__ */ v.pipe(v.string(), v.minLength(1)),
+    messageId: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)),
     chatId: /* @__PURE__ */ v.string(),
   });

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { created, failed, recordingFetch } from '../testing/recording-fetch';
+import { createTransport } from './transport';
+
+const init = (signal = new AbortController().signal) => ({
+  body: '{"a":1}',
+  headers: { authorization: 'Bearer k', 'content-type': 'application/json' },
+  signal,
+});
+
+describe('transport over ofetch', () => {
+  it('uses the injected fetch and hands back status, headers and text', async () => {
+    const fetch = recordingFetch(created('m', 'c'));
+    const answer = await createTransport(fetch)('http://host/v3/message', init());
+    expect(answer.status).toBe(201);
+    expect(JSON.parse(answer.text)).toEqual({ messageId: 'm', chatId: 'c' });
+    expect(fetch.requests[0]).toMatchObject({ method: 'POST', body: { a: 1 } });
+  });
+
+  it('hands back error statuses instead of throwing, and makes one attempt only', async () => {
+    const fetch = recordingFetch(failed(503, { error: 'X' }, { 'retry-after': '2' }));
+    const answer = await createTransport(fetch)('http://host/v3/message', init());
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get('retry-after')).toBe('2');
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it('gives an empty text for an empty body', async () => {
+    const answer = await createTransport(recordingFetch(failed(401)))(
+      'http://host/v3/message',
+      init(),
+    );
+    expect(answer).toMatchObject({ status: 401, text: '' });
+  });
+
+  it('passes the abort signal to fetch', async () => {
+    const controller = new AbortController();
+    const fetch = recordingFetch(
+      (request) =>
+        new Promise<Response>((_, reject) => {
+          request.signal.addEventListener('abort', () => reject(new Error('aborted')));
+          controller.abort();
+        }),
+    );
+    const pending = createTransport(fetch)('http://host/v3/message', init(controller.signal));
+    await expect(pending).rejects.toThrow('aborted');
+  });
+});
