@@ -1,6 +1,10 @@
+export type { SendClientOptions } from './client/create-send-client';
+export { createSendClient } from './client/create-send-client';
 export type { WazzupClient, WazzupOptions } from './client/create-wazzup';
 export { createWazzup, DEFAULT_BASE_URL } from './client/create-wazzup';
 export { createCrmMessageId } from './client/crm-message-id';
+export type { EnvReader } from './client/from-env';
+export { createWazzupFromEnv, ENV } from './client/from-env';
 export type {
   DuplicateResult,
   SendMessageOptions,
@@ -12,6 +16,7 @@ export type { ApiErrorDetails, ValidationIssue } from './errors/classes';
 export {
   WazzupAbortError,
   WazzupApiError,
+  WazzupConfigError,
   WazzupConnectionError,
   WazzupError,
   WazzupTimeoutError,

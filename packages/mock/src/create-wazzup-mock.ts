@@ -2,6 +2,7 @@ import {
   createFaultPlan,
   type Fault,
   type FaultPlan,
+  isConnectionReset,
   MockConnectionReset,
   type RandomFaults,
   serverErrorResponse,
@@ -213,8 +214,7 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
       const request = new Request(input, init);
       const handled = handler(request).catch((error: unknown) => {
         // What a real fetch does when the connection drops.
-        if (error instanceof MockConnectionReset)
-          throw new TypeError('fetch failed', { cause: error });
+        if (isConnectionReset(error)) throw new TypeError('fetch failed', { cause: error });
         throw error;
       });
       // A real fetch gives up as soon as its signal aborts, while the server goes on working.

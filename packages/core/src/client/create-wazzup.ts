@@ -1,15 +1,8 @@
 import type { TextLimits } from '../schemas/limits';
-import { createSendMessageRequestSchema, type SendMessageRequest } from '../schemas/request';
-import { createCrmMessageId } from './crm-message-id';
-import { DEFAULT_RETRY_DEADLINE_MS } from './retry-policy';
-import {
-  type SendContext,
-  type SendMessageOptions,
-  type SendMessageResult,
-  sendWithRetries,
-} from './send-message';
-import { createTransport, type FetchLike } from './transport';
-import { validateRequest } from './validate';
+import type { SendMessageRequest } from '../schemas/request';
+import { createSendClient } from './create-send-client';
+import type { SendMessageOptions, SendMessageResult } from './send-message';
+import type { FetchLike } from './transport';
 
 /** The public API's address. */
 export const DEFAULT_BASE_URL = 'https://api.wazzup24.com';
@@ -44,10 +37,6 @@ export interface WazzupClient {
   sendMessage(input: SendMessageRequest, options?: SendMessageOptions): Promise<SendMessageResult>;
 }
 
-function redactor(secret: string): (text: string) => string {
-  return (text) => (secret ? text.split(secret).join('[redacted]') : text);
-}
-
 /**
  * Creates a client for the Wazzup24 API. Nothing runtime-specific: give it a `fetch` or it uses
  * the global one.
@@ -57,38 +46,14 @@ function redactor(secret: string): (text: string) => string {
  * await wazzup.sendMessage({ channelId, chatType: 'whatsapp', chatId: '79011112233', text: 'Hi' });
  */
 export function createWazzup(options: WazzupOptions): WazzupClient {
-  const { apiKey } = options;
+  const { apiKey, baseUrl, ...rest } = options;
   if (typeof apiKey !== 'string' || apiKey.trim() === '') {
     throw new TypeError('createWazzup: apiKey is required');
   }
-  const schema = createSendMessageRequestSchema({
-    ...(options.textLimits && { textLimits: options.textLimits }),
-    ...(options.allowChatTypes && { allowChatTypes: options.allowChatTypes }),
+  return createSendClient({
+    ...rest,
+    url: `${(baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}/v3/message`,
+    headers: { authorization: `Bearer ${apiKey}` },
+    secrets: [apiKey],
   });
-  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-  const context: SendContext = {
-    transport: createTransport(options.fetch),
-    url: `${baseUrl}/v3/message`,
-    headers: {
-      authorization: `Bearer ${apiKey}`,
-      'content-type': 'application/json',
-      accept: 'application/json',
-    },
-    maxRetries: options.maxRetries ?? 2,
-    timeoutMs: options.timeoutMs ?? 30_000,
-    retryDeadlineMs: options.retryDeadlineMs ?? DEFAULT_RETRY_DEADLINE_MS,
-    redact: redactor(apiKey),
-  };
-  return {
-    sendMessage(input, callOptions = {}) {
-      try {
-        const request = validateRequest(schema, input);
-        const crmMessageId = request.crmMessageId ?? createCrmMessageId();
-        const body = JSON.stringify({ ...request, crmMessageId });
-        return sendWithRetries(context, body, crmMessageId, callOptions);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    },
-  };
 }

@@ -19,6 +19,18 @@ export class WazzupError extends Error {
   }
 }
 
+/** The client is missing configuration, such as an API key in the environment. */
+export class WazzupConfigError extends WazzupError {
+  override name = 'WazzupConfigError';
+  /** The setting or environment variable that is missing. */
+  readonly variable: string;
+
+  constructor(variable: string, message: string) {
+    super(message);
+    this.variable = variable;
+  }
+}
+
 /** A valibot issue as kept on {@link WazzupValidationError}. */
 export type ValidationIssue = BaseIssue<unknown>;
 

@@ -78,6 +78,14 @@ export class MockConnectionReset extends Error {
   override name = 'MockConnectionReset';
 }
 
+/**
+ * Whether an error asks for the connection to drop. Checked by name, not `instanceof`: the node
+ * entry bundles its own copy of the class, and a mock made from the main entry must still work.
+ */
+export function isConnectionReset(error: unknown): boolean {
+  return error instanceof Error && error.name === 'MockConnectionReset';
+}
+
 /** The response a `server-error` fault sends. */
 export function serverErrorResponse(fault: Extract<Fault, { kind: 'server-error' }>): Response {
   const status = fault.status ?? 500;

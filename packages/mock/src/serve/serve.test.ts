@@ -75,3 +75,17 @@ describe('the wazzup-mock bin', () => {
     }
   });
 });
+
+describe('serving a mock made elsewhere', () => {
+  it('drops connections for a mock created from the main entry', async () => {
+    const { createWazzupMock } = await import('../create-wazzup-mock');
+    const mock = createWazzupMock({
+      apiKeys: [DEMO_API_KEY],
+      channels: DEMO_CHANNELS,
+      faults: [{ kind: 'reset' }],
+    });
+    const server = await serve({ mock });
+    await expect(post(server.url, body)).rejects.toThrow('fetch failed');
+    expect((await post(server.url, body)).status).toBe(201);
+  });
+});

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createWazzupMock, type WazzupMock, type WazzupMockOptions } from '../create-wazzup-mock';
-import { MockConnectionReset } from '../faults/faults';
+import { isConnectionReset } from '../faults/faults';
 
 /** Options of {@link serveWazzupMock}. */
 export interface ServeOptions extends WazzupMockOptions {
@@ -77,7 +77,7 @@ export async function serveWazzupMock(options: ServeOptions = {}): Promise<Serve
       });
       await respond(res, await mock.handler(request));
     } catch (error) {
-      if (error instanceof MockConnectionReset) {
+      if (isConnectionReset(error)) {
         req.socket.destroy();
         return;
       }
