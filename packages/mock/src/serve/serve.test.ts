@@ -58,6 +58,21 @@ describe('serveWazzupMock', () => {
   });
 });
 
+describe('cors for pages under test', () => {
+  it('is off by default, like the real API', async () => {
+    const server = await serve();
+    expect((await post(server.url, body)).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers preflights and allows any origin when on', async () => {
+    const server = await serve({ cors: true });
+    const preflight = await fetch(`${server.url}/v3/message`, { method: 'OPTIONS' });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+    expect((await post(server.url, body)).headers.get('access-control-allow-origin')).toBe('*');
+  });
+});
+
 describe('the wazzup-mock bin', () => {
   it('prints its URL and serves the demo account', async () => {
     const bin = fileURLToPath(new URL('../../bin/wazzup-mock.js', import.meta.url));

@@ -13,7 +13,18 @@ export interface ServeOptions extends WazzupMockOptions {
   mock?: WazzupMock;
   /** Largest body accepted, in bytes; default 1 MiB (bigger gets 413). */
   maxBodyBytes?: number;
+  /**
+   * Answer CORS preflights and allow any origin, so a page under test can call the mock directly.
+   * The real API sends no CORS headers; this is for tests only. Default off.
+   */
+  cors?: boolean;
 }
+
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type, accept',
+};
 
 /** A mock served over HTTP. */
 export interface ServedWazzupMock {
@@ -36,8 +47,9 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | u
   return Buffer.concat(chunks);
 }
 
-async function respond(res: ServerResponse, response: Response): Promise<void> {
+async function respond(res: ServerResponse, response: Response, cors: boolean): Promise<void> {
   res.statusCode = response.status;
+  if (cors) for (const [key, value] of Object.entries(CORS_HEADERS)) res.setHeader(key, value);
   response.headers.forEach((value, key) => {
     res.setHeader(key, value);
   });
@@ -52,8 +64,13 @@ export async function serveWazzupMock(options: ServeOptions = {}): Promise<Serve
   const mock = options.mock ?? createWazzupMock(options);
   const hostname = options.hostname ?? '127.0.0.1';
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const cors = options.cors ?? false;
   const server = createServer(async (req, res) => {
     try {
+      if (cors && req.method === 'OPTIONS') {
+        await respond(res, new Response(null, { status: 204 }), cors);
+        return;
+      }
       const body = await readBody(req, maxBodyBytes);
       if (body === undefined) {
         await respond(
@@ -62,6 +79,7 @@ export async function serveWazzupMock(options: ServeOptions = {}): Promise<Serve
             { error: 'VALIDATION_ERROR', description: 'Body too large' },
             { status: 413 },
           ),
+          cors,
         );
         return;
       }
@@ -75,7 +93,7 @@ export async function serveWazzupMock(options: ServeOptions = {}): Promise<Serve
         headers,
         ...(method !== 'GET' && method !== 'HEAD' && { body: new Uint8Array(body) }),
       });
-      await respond(res, await mock.handler(request));
+      await respond(res, await mock.handler(request), cors);
     } catch (error) {
       if (isConnectionReset(error)) {
         req.socket.destroy();

@@ -1,0 +1,4 @@
+// Everything core offers (schemas, types, errors), with a createWazzup that sends through a proxy.
+export * from '@wazzup-sdk/core';
+export type { BrowserWazzupOptions } from './create-wazzup';
+export { createWazzup } from './create-wazzup';

@@ -1,0 +1,29 @@
+import { createWazzupFromEnv, type WazzupClient, type WazzupOptions } from '@wazzup-sdk/core';
+
+/** The bindings this package reads from a Worker's `env`. */
+export interface WazzupEnv {
+  /** The API key, stored as a secret (`wrangler secret put WAZZUP_API_KEY`). */
+  WAZZUP_API_KEY?: string;
+  /** Optional: another API address (a staging server, the mock). */
+  WAZZUP_BASE_URL?: string;
+}
+
+/**
+ * Creates a Wazzup client from a Worker's env binding: the secret `WAZZUP_API_KEY` and the
+ * optional `WAZZUP_BASE_URL`. Explicit options win; a missing key throws a `WazzupConfigError`.
+ *
+ * @example
+ * export default {
+ *   async fetch(request, env) {
+ *     const wazzup = createWazzup(env);
+ *     await wazzup.sendMessage({ channelId, chatType: 'whatsapp', chatId: '79011112233', text: 'Hi' });
+ *     return new Response('sent');
+ *   },
+ * };
+ */
+export function createWazzup(env: WazzupEnv, options: Partial<WazzupOptions> = {}): WazzupClient {
+  const bindings = env as Record<string, unknown>;
+  const read = (name: string) =>
+    typeof bindings[name] === 'string' ? (bindings[name] as string) : undefined;
+  return createWazzupFromEnv(read, options, 'the Worker env');
+}

@@ -1,0 +1,102 @@
+import type { FetchLike, WazzupClient, WazzupOptions } from '@wazzup-sdk/core';
+import { createWazzup, type WazzupEnv } from '../create-wazzup';
+import { answerFor, apiAnswer } from './answer';
+import { corsHeaders, originAllowed } from './cors';
+import { readJsonBody } from './read-body';
+
+/** Options of {@link createProxyHandler}. */
+export interface ProxyOptions<Env> {
+  /**
+   * Decides whether a request may send (check a session cookie, a signed token…). Required: a
+   * proxy that lets everyone in would let anyone message your customers on your account.
+   */
+  authorize: (request: Request, env: Env) => boolean | Promise<boolean>;
+  /** Origins allowed to call from a browser, exactly (`https://app.example.com`). */
+  allowedOrigins: readonly string[];
+  /** Largest body accepted, in bytes; default 64 KiB (a 10 000-character text fits). */
+  maxBodyBytes?: number;
+  /**
+   * Options of the upstream client. Retries default to 0: the browser client retries with the
+   * same crmMessageId, and two layers of retries would stretch past the service's ~60 s window.
+   */
+  client?: Partial<Omit<WazzupOptions, 'apiKey'>> & { fetch?: FetchLike };
+}
+
+/** A Worker `fetch` handler. */
+export type ProxyHandler<Env> = (request: Request, env: Env) => Promise<Response>;
+
+/**
+ * A Worker `fetch` handler that lets a browser send messages while the API key stays in the
+ * Worker. It answers CORS preflights for `allowedOrigins`, refuses other origins, requires
+ * `authorize` to pass, limits the body size, validates the message with core's schema before any
+ * upstream call, and answers in the Wazzup API's own protocol (so `@wazzup-sdk/browser` reads it).
+ *
+ * @example
+ * const proxy = createProxyHandler({
+ *   allowedOrigins: ['https://crm.example.com'],
+ *   authorize: (request, env) => request.headers.get('authorization') === `Bearer ${env.APP_TOKEN}`,
+ * });
+ * export default { fetch: proxy };
+ */
+export function createProxyHandler<Env extends WazzupEnv>(
+  options: ProxyOptions<Env>,
+): ProxyHandler<Env> {
+  if (typeof options.authorize !== 'function') {
+    throw new TypeError('createProxyHandler: authorize(request, env) is required');
+  }
+  const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
+  const clients = new WeakMap<object, WazzupClient>();
+  const clientFor = (env: Env) => {
+    let client = clients.get(env);
+    if (!client) {
+      client = createWazzup(env, { maxRetries: 0, timeoutMs: 25_000, ...options.client });
+      clients.set(env, client);
+    }
+    return client;
+  };
+
+  return async (request, env) => {
+    const allowed = originAllowed(request, options.allowedOrigins);
+    if (allowed === false) {
+      return apiAnswer(403, {
+        error: 'FORBIDDEN',
+        description: 'This origin may not use the proxy',
+      });
+    }
+    const cors = allowed ? corsHeaders(request.headers.get('origin') as string) : {};
+    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
+    if (request.method !== 'POST') {
+      return apiAnswer(
+        405,
+        { error: 'METHOD_NOT_ALLOWED', description: 'Use POST' },
+        { ...cors, allow: 'POST, OPTIONS' },
+      );
+    }
+    if (!(await options.authorize(request, env))) {
+      return apiAnswer(401, { error: 'UNAUTHORIZED', description: 'Not allowed to send' }, cors);
+    }
+    const read = await readJsonBody(request, maxBodyBytes);
+    if ('problem' in read) {
+      return read.problem === 'too-large'
+        ? apiAnswer(
+            413,
+            { error: 'PAYLOAD_TOO_LARGE', description: `The body is over ${maxBodyBytes} bytes` },
+            cors,
+          )
+        : apiAnswer(400, { error: 'VALIDATION_ERROR', description: 'The body must be JSON' }, cors);
+    }
+    let client: WazzupClient;
+    try {
+      client = clientFor(env);
+    } catch (error) {
+      // A Worker deployed without its secret: say so, without blaming the caller.
+      const description = error instanceof Error ? error.message : 'The proxy is misconfigured';
+      return apiAnswer(500, { error: 'PROXY_MISCONFIGURED', description }, cors);
+    }
+    const outcome = await client.sendMessage(read.body as never).then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error }),
+    );
+    return answerFor(outcome, cors);
+  };
+}

@@ -1,0 +1,32 @@
+// The Worker the tests run inside workerd: the proxy at /send, a direct send at /direct.
+import { createProxyHandler, createWazzup, type WazzupEnv } from '../src/index';
+
+interface Env extends WazzupEnv {
+  APP_TOKEN: string;
+}
+
+const proxy = createProxyHandler<Env>({
+  allowedOrigins: ['https://crm.example.com'],
+  maxBodyBytes: 4096,
+  authorize: (request, env) => request.headers.get('authorization') === `Bearer ${env.APP_TOKEN}`,
+  client: { maxRetries: 1 },
+});
+
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    const { pathname } = new URL(request.url);
+    if (pathname === '/send') return proxy(request, env);
+    if (pathname === '/direct') {
+      try {
+        return Response.json(await createWazzup(env).sendMessage(await request.json()));
+      } catch (error) {
+        return Response.json(
+          { thrown: (error as Error).name, message: (error as Error).message },
+          { status: 500 },
+        );
+      }
+    }
+    if (pathname === '/runtime') return new Response(navigator.userAgent);
+    return new Response('not found', { status: 404 });
+  },
+};
