@@ -1,48 +1,64 @@
+// Sending WhatsApp and Telegram messages from Node with @wazzup-sdk/core.
+// With WAZZUP_API_KEY, WAZZUP_CHANNEL_ID and WAZZUP_CHAT_ID set it talks to the real API;
+// otherwise it serves the bundled fake API on loopback and talks to that.
 import { createWazzup } from '@wazzup-sdk/core';
+import { createReport } from '@wazzup-sdk/example-report';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 import { serveWazzupMock } from '@wazzup-sdk/mock/node';
-import { type DemoTargets, runDemo } from './examples';
 
-// Against the real API when WAZZUP_API_KEY is set; otherwise against the bundled fake, served on
-// loopback so the client goes through real HTTP.
-const apiKey = process.env.WAZZUP_API_KEY;
-const mock = apiKey
+const real = process.env.WAZZUP_API_KEY;
+const mock = real
   ? undefined
   : await serveWazzupMock({ apiKeys: [DEMO_API_KEY], channels: DEMO_CHANNELS });
+const wazzup = createWazzup({
+  apiKey: real ?? DEMO_API_KEY,
+  ...(mock && { baseUrl: mock.url }),
+  ...(process.env.WAZZUP_BASE_URL && { baseUrl: process.env.WAZZUP_BASE_URL }),
+});
+const channelId = process.env.WAZZUP_CHANNEL_ID ?? DEMO_CHANNEL_IDS.whatsapp;
+const chatId = process.env.WAZZUP_CHAT_ID ?? '79011112233';
+const telegramChannelId =
+  process.env.WAZZUP_TELEGRAM_CHANNEL_ID ?? (mock && DEMO_CHANNEL_IDS.telegram);
 
-const targets: DemoTargets = apiKey
-  ? {
-      whatsappChannelId: required('WAZZUP_CHANNEL_ID'),
-      whatsappChatId: required('WAZZUP_CHAT_ID'),
-      ...(process.env.WAZZUP_TELEGRAM_CHANNEL_ID && {
-        telegramChannelId: process.env.WAZZUP_TELEGRAM_CHANNEL_ID,
-      }),
-    }
-  : {
-      whatsappChannelId: DEMO_CHANNEL_IDS.whatsapp,
-      whatsappChatId: '79011112233',
-      telegramChannelId: DEMO_CHANNEL_IDS.telegram,
-    };
+const report = createReport();
 
-const wazzup = createWazzup({ apiKey: apiKey ?? DEMO_API_KEY, ...(mock && { baseUrl: mock.url }) });
-
-console.log(
-  `Sending through ${mock ? `the fake Wazzup API at ${mock.url}` : 'the real Wazzup API'}\n`,
+console.log(`node ${process.version} → ${mock ? `fake Wazzup API at ${mock.url}` : 'Wazzup API'}`);
+await report.show('WhatsApp text', () =>
+  wazzup.sendMessage({
+    channelId,
+    chatType: 'whatsapp',
+    chatId,
+    text: 'Your order #1042 has shipped 📦',
+  }),
 );
-const rows = await runDemo(wazzup, targets);
-for (const row of rows) {
-  console.log(`${row.ok ? '✔' : '✘'} ${row.what}  (${row.ms} ms)`);
-  console.log(`    message:  ${JSON.stringify(row.sent)}`);
-  console.log(`    answered: ${row.outcome}`);
+if (telegramChannelId) {
+  await report.show('Telegram by username', () =>
+    wazzup.sendMessage({
+      channelId: telegramChannelId,
+      chatType: 'telegram',
+      username: 'wazzup_demo',
+      text: 'Hello from Node',
+    }),
+  );
 }
-if (mock) {
-  console.log(`\nThe fake API recorded ${mock.mock.messages.length} delivered message(s).`);
-  await mock.close();
-}
-process.exitCode = rows.every((row) => row.ok) ? 0 : 1;
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} must be set when WAZZUP_API_KEY is`);
-  return value;
-}
+await report.show('Template with buttons', () =>
+  wazzup.sendMessage({
+    channelId,
+    chatType: 'whatsapp',
+    chatId,
+    templateId: '6201005a-9a6f-486f-bdd5-e6cb86c76ddb',
+    templateValues: ['1042'],
+    buttonsObject: { buttons: [{ payload: 'track' }, { payload: 'support' }] },
+  }),
+);
+// A '+' in a WhatsApp number is refused locally, with the code the server would answer.
+await report.show(
+  'Invalid number (caught)',
+  () =>
+    wazzup.sendMessage({ channelId, chatType: 'whatsapp', chatId: '+7 901 111-22-33', text: 'Hi' }),
+  'CHAT_INCORRECT_CHAT_ID_WHATSAPP',
+);
+if (mock)
+  console.log(`delivered: ${JSON.stringify(mock.mock.messages.map((message) => message.body))}`);
+await mock?.close();
+process.exitCode = report.failed ? 1 : 0;

@@ -1,0 +1,62 @@
+// Sending WhatsApp and Telegram messages from Bun with @wazzup-sdk/bun.
+// With WAZZUP_API_KEY, WAZZUP_CHANNEL_ID and WAZZUP_CHAT_ID set it talks to the real API;
+// otherwise it serves the bundled fake API with Bun.serve on loopback and talks to that.
+import { createWazzup } from '@wazzup-sdk/bun';
+import { createReport } from '@wazzup-sdk/example-report';
+import { createWazzupMock, DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
+
+const real = Bun.env.WAZZUP_API_KEY;
+const mock = real
+  ? undefined
+  : createWazzupMock({ apiKeys: [DEMO_API_KEY], channels: DEMO_CHANNELS });
+const server = mock && Bun.serve({ hostname: '127.0.0.1', port: 0, fetch: mock.handler });
+const baseUrl = server && `http://127.0.0.1:${server.port}`;
+
+// The key comes from Bun.env (WAZZUP_API_KEY, .env files included); for the fake API we pass its demo key.
+const wazzup = mock
+  ? createWazzup({ apiKey: DEMO_API_KEY, ...(baseUrl && { baseUrl }) })
+  : createWazzup();
+const channelId = Bun.env.WAZZUP_CHANNEL_ID ?? DEMO_CHANNEL_IDS.whatsapp;
+const chatId = Bun.env.WAZZUP_CHAT_ID ?? '79011112233';
+const telegramChannelId = Bun.env.WAZZUP_TELEGRAM_CHANNEL_ID ?? (mock && DEMO_CHANNEL_IDS.telegram);
+const report = createReport();
+
+console.log(`bun ${Bun.version} → ${baseUrl ? `fake Wazzup API at ${baseUrl}` : 'Wazzup API'}`);
+await report.show('WhatsApp text', () =>
+  wazzup.sendMessage({
+    channelId,
+    chatType: 'whatsapp',
+    chatId,
+    text: 'Your order #1042 has shipped 📦',
+  }),
+);
+if (telegramChannelId) {
+  await report.show('Telegram by username', () =>
+    wazzup.sendMessage({
+      channelId: telegramChannelId,
+      chatType: 'telegram',
+      username: 'wazzup_demo',
+      text: 'Hello from Bun',
+    }),
+  );
+}
+await report.show('Template with buttons', () =>
+  wazzup.sendMessage({
+    channelId,
+    chatType: 'whatsapp',
+    chatId,
+    templateId: '6201005a-9a6f-486f-bdd5-e6cb86c76ddb',
+    templateValues: ['1042'],
+    buttonsObject: { buttons: [{ payload: 'track' }, { payload: 'support' }] },
+  }),
+);
+// A '+' in a WhatsApp number is refused locally, with the code the server would answer.
+await report.show(
+  'Invalid number (caught)',
+  () =>
+    wazzup.sendMessage({ channelId, chatType: 'whatsapp', chatId: '+7 901 111-22-33', text: 'Hi' }),
+  'CHAT_INCORRECT_CHAT_ID_WHATSAPP',
+);
+if (mock) console.log(`delivered: ${JSON.stringify(mock.messages.map((message) => message.body))}`);
+server?.stop(true);
+process.exitCode = report.failed ? 1 : 0;

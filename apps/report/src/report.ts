@@ -1,0 +1,67 @@
+// Shared by the example apps: runs one send, times it and prints one line in the format
+// `pnpm demo` reads: `✔ <what> → <outcome> (<ms> ms)`. Plain TypeScript that runs on every runtime.
+
+/** One send of an example, as printed. */
+export interface ReportRow {
+  what: string;
+  outcome: string;
+  ok: boolean;
+  ms: number;
+}
+
+/** What a send resolves to, in any runtime package. */
+type Result = { status: 'sent'; messageId: string } | { status: 'duplicate'; crmMessageId: string };
+
+/** Formats a row the way `pnpm demo` parses it. */
+export function formatRow(row: ReportRow): string {
+  return `${row.ok ? '✔' : '✘'} ${row.what} → ${row.outcome} (${row.ms} ms)`;
+}
+
+/**
+ * Runs `send` and records how it ended. `expectCode` marks a send that is meant to fail with that
+ * error code (the validation example); any other outcome of it counts as a failure.
+ */
+export async function runSend(
+  what: string,
+  send: () => Promise<Result>,
+  expectCode?: string,
+): Promise<ReportRow> {
+  const started = performance.now();
+  let outcome: string;
+  let ok: boolean;
+  try {
+    const result = await send();
+    outcome =
+      result.status === 'sent' ? `sent ${result.messageId}` : `duplicate ${result.crmMessageId}`;
+    ok = expectCode === undefined;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    outcome = `error ${typeof code === 'string' ? code : (error as Error).name}`;
+    ok = code === expectCode;
+  }
+  return { what, outcome, ok, ms: Math.round(performance.now() - started) };
+}
+
+/** Sends run and printed one after another. */
+export interface Report {
+  readonly rows: ReportRow[];
+  /** Whether any send went wrong. */
+  readonly failed: boolean;
+  show(what: string, send: () => Promise<Result>, expectCode?: string): Promise<void>;
+}
+
+/** Runs and prints sends one after another. */
+export function createReport(print: (line: string) => void = console.log): Report {
+  const rows: ReportRow[] = [];
+  return {
+    rows,
+    get failed(): boolean {
+      return rows.some((row) => !row.ok);
+    },
+    async show(what: string, send: () => Promise<Result>, expectCode?: string): Promise<void> {
+      const row = await runSend(what, send, expectCode);
+      rows.push(row);
+      print(formatRow(row));
+    },
+  };
+}
