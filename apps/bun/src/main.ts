@@ -10,18 +10,21 @@ const mock = real
   ? undefined
   : createWazzupMock({ apiKeys: [DEMO_API_KEY], channels: DEMO_CHANNELS });
 const server = mock && Bun.serve({ hostname: '127.0.0.1', port: 0, fetch: mock.handler });
-const baseUrl = server && `http://127.0.0.1:${server.port}`;
+if (server) {
+  // The fake API: its demo key and address go where a real key would, in the environment.
+  Bun.env.WAZZUP_API_KEY = DEMO_API_KEY;
+  Bun.env.WAZZUP_BASE_URL = `http://127.0.0.1:${server.port}`;
+}
 
-// The key comes from Bun.env (WAZZUP_API_KEY, .env files included); for the fake API we pass its demo key.
-const wazzup = mock
-  ? createWazzup({ apiKey: DEMO_API_KEY, ...(baseUrl && { baseUrl }) })
-  : createWazzup();
+const wazzup = createWazzup(); // reads WAZZUP_API_KEY (and WAZZUP_BASE_URL) from Bun.env
 const channelId = Bun.env.WAZZUP_CHANNEL_ID ?? DEMO_CHANNEL_IDS.whatsapp;
 const chatId = Bun.env.WAZZUP_CHAT_ID ?? '79011112233';
 const telegramChannelId = Bun.env.WAZZUP_TELEGRAM_CHANNEL_ID ?? (mock && DEMO_CHANNEL_IDS.telegram);
 const report = createReport();
 
-console.log(`bun ${Bun.version} → ${baseUrl ? `fake Wazzup API at ${baseUrl}` : 'Wazzup API'}`);
+console.log(
+  `bun ${Bun.version} → ${server ? `fake Wazzup API at ${Bun.env.WAZZUP_BASE_URL}` : 'Wazzup API'}`,
+);
 await report.show('WhatsApp text', () =>
   wazzup.sendMessage({
     channelId,

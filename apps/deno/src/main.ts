@@ -10,12 +10,13 @@ const mock = real
   ? undefined
   : createWazzupMock({ apiKeys: [DEMO_API_KEY], channels: DEMO_CHANNELS });
 const server = mock && Deno.serve({ hostname: '127.0.0.1', port: 0, onListen() {} }, mock.handler);
-const baseUrl = server && `http://127.0.0.1:${server.addr.port}`;
+if (server) {
+  // The fake API: its demo key and address go where a real key would, in the environment.
+  Deno.env.set('WAZZUP_API_KEY', DEMO_API_KEY);
+  Deno.env.set('WAZZUP_BASE_URL', `http://127.0.0.1:${server.addr.port}`);
+}
 
-// The key comes from Deno.env (WAZZUP_API_KEY); for the fake API we pass its demo key.
-const wazzup = mock
-  ? createWazzup({ apiKey: DEMO_API_KEY, ...(baseUrl && { baseUrl }) })
-  : createWazzup();
+const wazzup = createWazzup(); // reads WAZZUP_API_KEY (and WAZZUP_BASE_URL) from Deno.env
 const channelId = Deno.env.get('WAZZUP_CHANNEL_ID') ?? DEMO_CHANNEL_IDS.whatsapp;
 const chatId = Deno.env.get('WAZZUP_CHAT_ID') ?? '79011112233';
 const telegramChannelId =
@@ -23,7 +24,7 @@ const telegramChannelId =
 const report = createReport();
 
 console.log(
-  `deno ${Deno.version.deno} → ${baseUrl ? `fake Wazzup API at ${baseUrl}` : 'Wazzup API'}`,
+  `deno ${Deno.version.deno} → ${server ? `fake Wazzup API at ${Deno.env.get('WAZZUP_BASE_URL')}` : 'Wazzup API'}`,
 );
 await report.show('WhatsApp text', () =>
   wazzup.sendMessage({

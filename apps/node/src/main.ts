@@ -10,11 +10,10 @@ const real = process.env.WAZZUP_API_KEY;
 const mock = real
   ? undefined
   : await serveWazzupMock({ apiKeys: [DEMO_API_KEY], channels: DEMO_CHANNELS });
-const wazzup = createWazzup({
-  apiKey: real ?? DEMO_API_KEY,
-  ...(mock && { baseUrl: mock.url }),
-  ...(process.env.WAZZUP_BASE_URL && { baseUrl: process.env.WAZZUP_BASE_URL }),
-});
+const apiKey = real ?? DEMO_API_KEY;
+const baseUrl = process.env.WAZZUP_BASE_URL ?? mock?.url;
+
+const wazzup = createWazzup({ apiKey, baseUrl });
 const channelId = process.env.WAZZUP_CHANNEL_ID ?? DEMO_CHANNEL_IDS.whatsapp;
 const chatId = process.env.WAZZUP_CHAT_ID ?? '79011112233';
 const telegramChannelId =

@@ -7,20 +7,20 @@ import type { FetchLike } from './transport';
 /** The public API's address. */
 export const DEFAULT_BASE_URL = 'https://api.wazzup24.com';
 
-/** Options of {@link createWazzup}. */
+/** Options of {@link createWazzup}. Optional ones may be `undefined` (as read from an env). */
 export interface WazzupOptions {
   /** The account's API key (or a Sidecar key). Sent only as `Authorization: Bearer …`. */
   apiKey: string;
   /** Where the API lives; default `https://api.wazzup24.com`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** The fetch to use; default the runtime's global `fetch`, looked up at call time. */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Per-attempt time limit in ms; default 30 000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt on 429, 5xx, connection errors and timeouts; default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** No retry starts later than this many ms after the first attempt; default 50 000. */
-  retryDeadlineMs?: number;
+  retryDeadlineMs?: number | undefined;
   /** Per-chat-type text limits (code points) over the page's: `{ telegram: 4096 }`. */
   textLimits?: TextLimits;
   /** Chat types the server accepts beyond the page's four (viber, telegroup, vk, avito, max …). */

@@ -1,0 +1,69 @@
+// `pnpm demo`: runs every example app on its own runtime (Node, Deno, Bun, workerd, Chromium),
+// then prints one table of what each sent, what came back and how long it took. Exits non-zero if
+// any app fails or any send ends other than expected. Each app uses the fake Wazzup API unless
+// WAZZUP_API_KEY is set.
+import { spawn } from 'node:child_process';
+
+const APPS = [
+  { runtime: 'node', filter: '@wazzup-sdk/example-node' },
+  { runtime: 'deno', filter: '@wazzup-sdk/example-deno' },
+  { runtime: 'bun', filter: '@wazzup-sdk/example-bun' },
+  { runtime: 'workerd', filter: '@wazzup-sdk/example-worker' },
+  { runtime: 'chromium', filter: '@wazzup-sdk/example-browser' },
+];
+
+interface Row {
+  runtime: string;
+  what: string;
+  result: string;
+  ms: string;
+  ok: boolean;
+}
+
+/** Runs an app's `start` script through the pnpm that runs this script, capturing its output. */
+function start(filter: string): Promise<{ code: number | null; output: string }> {
+  const pnpm = process.env.npm_execpath;
+  const [command, args] = pnpm ? [process.execPath, [pnpm]] : ['pnpm', []];
+  return new Promise((resolve) => {
+    const child = spawn(command, [...args, '--silent', '--filter', filter, 'start'], {
+      env: { ...process.env, DENO_NO_UPDATE_CHECK: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+const rows: Row[] = [];
+let failed = false;
+for (const { runtime, filter } of APPS) {
+  const { code, output } = await start(filter);
+  const found = [...output.matchAll(/^([✔✘]) (.+?) → (.+) \((\d+) ms\)$/gm)].map(
+    ([, mark, what = '', result = '', ms = '']) => ({
+      runtime,
+      what,
+      result,
+      ms: `${ms} ms`,
+      ok: mark === '✔',
+    }),
+  );
+  rows.push(...found);
+  if (code !== 0 || found.length === 0 || found.some((row) => !row.ok)) {
+    failed = true;
+    console.error(`\n${runtime} failed (exit ${code}):\n${output}`);
+  }
+}
+
+const header: Row = { runtime: 'runtime', what: 'sent', result: 'result', ms: 'time', ok: true };
+const columns = ['runtime', 'what', 'result', 'ms'] as const;
+const width = (column: (typeof columns)[number]) =>
+  Math.max(...[header, ...rows].map((row) => row[column].length));
+const line = (row: Row) => columns.map((column) => row[column].padEnd(width(column))).join('  ');
+console.log(`\n${line(header)}\n${columns.map((column) => '─'.repeat(width(column))).join('  ')}`);
+for (const row of rows) console.log(line(row));
+console.log(
+  `\n${failed ? '✘ some examples failed' : `✔ ${rows.length} sends on ${APPS.length} runtimes`}`,
+);
+process.exitCode = failed ? 1 : 0;
