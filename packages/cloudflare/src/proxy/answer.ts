@@ -1,77 +1,63 @@
 import {
   type SendMessageResult,
   WazzupApiError,
+  WazzupConfigError,
   WazzupConnectionError,
   WazzupTimeoutError,
   WazzupValidationError,
 } from '@wazzup-sdk/core';
 
-/** A JSON answer in the Wazzup API's own shape, so any core client can read it. */
-export function apiAnswer(
+type Headers = Record<string, string>;
+
+/** A JSON answer. */
+function json(status: number, body: unknown, headers: Headers): Response {
+  const contentType = { 'content-type': 'application/json; charset=utf-8' };
+  return new Response(JSON.stringify(body), { status, headers: { ...headers, ...contentType } });
+}
+
+/** A refusal in the Wazzup API's own shape, `{ error, description, data? }`, so core reads it. */
+export function refuse(
   status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
+  error: string,
+  description: string,
+  headers: Headers = {},
+  data?: unknown,
 ): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
-  });
+  return json(status, { error, description, data }, headers);
 }
 
 /**
- * What the proxy answers for a send, speaking the `/v3/message` protocol: 201 for a send, 400
- * `repeatedCrmMessageId` for a duplicate, the service's own code for a refusal. A failure of the
- * Worker's own key (401/403 upstream) or of the service becomes 502, since the browser's request
- * was fine; a timeout becomes 504.
+ * The proxy's answer to a send, in the `/v3/message` protocol: 201 for a send, 400
+ * `repeatedCrmMessageId` for a duplicate, the service's code for a refusal. A failure of the
+ * Worker's own key (401/403 upstream) or of the service is 502, since the caller's request was
+ * fine; no answer in time is 504; a Worker deployed without its secret is 500.
  */
 export function answerFor(
   outcome: { result: SendMessageResult } | { error: unknown },
-  cors: Record<string, string>,
+  cors: Headers,
 ): Response {
   if ('result' in outcome) {
     const { result } = outcome;
-    if (result.status === 'sent') {
-      const { messageId, chatId, crmMessageId } = result;
-      return apiAnswer(201, { messageId, chatId, crmMessageId }, cors);
-    }
-    return apiAnswer(
-      400,
-      {
-        error: 'repeatedCrmMessageId',
-        description: 'You have already sent message with the same crmMessageId',
-        data: { crmMessageId: result.crmMessageId },
-      },
-      cors,
-    );
+    if (result.status === 'sent') return json(201, { ...result, status: undefined }, cors);
+    const description = `A message with crmMessageId ${result.crmMessageId} was already sent`;
+    return refuse(400, 'repeatedCrmMessageId', description, cors, {
+      crmMessageId: result.crmMessageId,
+    });
   }
   const { error } = outcome;
   if (error instanceof WazzupValidationError) {
-    return apiAnswer(
-      400,
-      { error: error.code, description: error.message, data: { field: error.field } },
-      cors,
-    );
+    return refuse(400, error.code, error.message, cors, { field: error.field });
   }
   if (error instanceof WazzupApiError) {
-    const status =
-      error.status === 401 || error.status === 403 || error.status >= 500 ? 502 : error.status;
-    const body = {
-      error: error.code,
-      description: error.description,
-      data: error.data,
-      requestId: error.requestId,
-    };
-    return apiAnswer(status, body, cors);
+    const upstreamFault = error.status === 401 || error.status === 403 || error.status >= 500;
+    return json(upstreamFault ? 502 : error.status, { ...error.toJSON(), error: error.code }, cors);
   }
-  if (error instanceof WazzupTimeoutError) {
-    return apiAnswer(504, { error: 'UPSTREAM_TIMEOUT', description: error.message }, cors);
-  }
+  if (error instanceof WazzupTimeoutError)
+    return refuse(504, 'UPSTREAM_TIMEOUT', error.message, cors);
   if (error instanceof WazzupConnectionError) {
-    return apiAnswer(
-      502,
-      { error: 'UPSTREAM_UNREACHABLE', description: 'The Wazzup API could not be reached' },
-      cors,
-    );
+    return refuse(502, 'UPSTREAM_UNREACHABLE', 'The Wazzup API could not be reached', cors);
   }
+  if (error instanceof WazzupConfigError)
+    return refuse(500, 'PROXY_MISCONFIGURED', error.message, cors);
   throw error;
 }

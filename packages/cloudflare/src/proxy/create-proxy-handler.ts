@@ -1,6 +1,6 @@
-import type { FetchLike, WazzupClient, WazzupOptions } from '@wazzup-sdk/core';
+import type { FetchLike, WazzupOptions } from '@wazzup-sdk/core';
 import { createWazzup, type WazzupEnv } from '../create-wazzup';
-import { answerFor, apiAnswer } from './answer';
+import { answerFor, refuse } from './answer';
 import { corsHeaders, originAllowed } from './cors';
 import { readJsonBody } from './read-body';
 
@@ -45,58 +45,30 @@ export function createProxyHandler<Env extends WazzupEnv>(
     throw new TypeError('createProxyHandler: authorize(request, env) is required');
   }
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
-  const clients = new WeakMap<object, WazzupClient>();
-  const clientFor = (env: Env) => {
-    let client = clients.get(env);
-    if (!client) {
-      client = createWazzup(env, { maxRetries: 0, timeoutMs: 25_000, ...options.client });
-      clients.set(env, client);
-    }
-    return client;
-  };
+  const clientOptions = { maxRetries: 0, timeoutMs: 25_000, ...options.client };
 
   return async (request, env) => {
     const allowed = originAllowed(request, options.allowedOrigins);
-    if (allowed === false) {
-      return apiAnswer(403, {
-        error: 'FORBIDDEN',
-        description: 'This origin may not use the proxy',
-      });
-    }
+    if (allowed === false) return refuse(403, 'FORBIDDEN', 'This origin may not use the proxy');
     const cors = allowed ? corsHeaders(request.headers.get('origin') as string) : {};
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
-    if (request.method !== 'POST') {
-      return apiAnswer(
-        405,
-        { error: 'METHOD_NOT_ALLOWED', description: 'Use POST' },
-        { ...cors, allow: 'POST, OPTIONS' },
-      );
-    }
-    if (!(await options.authorize(request, env))) {
-      return apiAnswer(401, { error: 'UNAUTHORIZED', description: 'Not allowed to send' }, cors);
-    }
+    if (request.method !== 'POST')
+      return refuse(405, 'METHOD_NOT_ALLOWED', 'Use POST', { ...cors, allow: 'POST, OPTIONS' });
+    if (!(await options.authorize(request, env)))
+      return refuse(401, 'UNAUTHORIZED', 'Not allowed to send', cors);
     const read = await readJsonBody(request, maxBodyBytes);
     if ('problem' in read) {
       return read.problem === 'too-large'
-        ? apiAnswer(
-            413,
-            { error: 'PAYLOAD_TOO_LARGE', description: `The body is over ${maxBodyBytes} bytes` },
-            cors,
-          )
-        : apiAnswer(400, { error: 'VALIDATION_ERROR', description: 'The body must be JSON' }, cors);
+        ? refuse(413, 'PAYLOAD_TOO_LARGE', `The body is over ${maxBodyBytes} bytes`, cors)
+        : refuse(400, 'VALIDATION_ERROR', 'The body must be JSON', cors);
     }
-    let client: WazzupClient;
-    try {
-      client = clientFor(env);
-    } catch (error) {
-      // A Worker deployed without its secret: say so, without blaming the caller.
-      const description = error instanceof Error ? error.message : 'The proxy is misconfigured';
-      return apiAnswer(500, { error: 'PROXY_MISCONFIGURED', description }, cors);
-    }
-    const outcome = await client.sendMessage(read.body as never).then(
-      (result) => ({ result }),
-      (error: unknown) => ({ error }),
-    );
+    // createWazzup(env) is cheap; making it per request keeps a changed secret effective at once.
+    const outcome = await Promise.resolve()
+      .then(() => createWazzup(env, clientOptions).sendMessage(read.body as never))
+      .then(
+        (result) => ({ result }),
+        (error: unknown) => ({ error }),
+      );
     return answerFor(outcome, cors);
   };
 }
