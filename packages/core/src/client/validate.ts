@@ -9,11 +9,11 @@ import type { SendMessageRequest, SendMessageRequestSchemaType } from '../schema
  */
 export function compact(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (value !== undefined && value !== null) out[key] = value;
-  }
-  return out;
+  // fromEntries defines own properties, so a JSON key "__proto__" stays a key (and is refused as
+  // unknown) instead of becoming the object's prototype.
+  return Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== undefined && value !== null),
+  );
 }
 
 /** The dotted path of an issue (`buttonsObject.buttons.0.text`); `''` for the body itself. */
