@@ -5,6 +5,8 @@ export { createWazzup, DEFAULT_BASE_URL } from './client/create-wazzup';
 export { createCrmMessageId } from './client/crm-message-id';
 export type { EnvReader } from './client/from-env';
 export { createWazzupFromEnv, ENV } from './client/from-env';
+export type { RateLimit } from './client/rate-limiter';
+export { DEFAULT_RATE_LIMIT } from './client/rate-limiter';
 export type {
   DuplicateResult,
   SendMessageOptions,

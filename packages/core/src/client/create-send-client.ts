@@ -1,6 +1,7 @@
 import { createSendMessageRequestSchema } from '../schemas/request';
 import type { WazzupClient, WazzupOptions } from './create-wazzup';
 import { createCrmMessageId } from './crm-message-id';
+import { DEFAULT_RATE_LIMIT, sharedRateLimiter } from './rate-limiter';
 import { DEFAULT_RETRY_DEADLINE_MS } from './retry-policy';
 import { type SendContext, sendWithRetries } from './send-message';
 import { createTransport } from './transport';
@@ -39,6 +40,13 @@ export function createSendClient(options: SendClientOptions): WazzupClient {
     timeoutMs: options.timeoutMs ?? 30_000,
     retryDeadlineMs: options.retryDeadlineMs ?? DEFAULT_RETRY_DEADLINE_MS,
     redact: redactor(options.secrets ?? []),
+    limiter:
+      options.rateLimit === false
+        ? undefined
+        : sharedRateLimiter(
+            `${options.url} ${options.headers?.authorization ?? ''}`,
+            options.rateLimit ?? DEFAULT_RATE_LIMIT,
+          ),
   };
   return {
     sendMessage(input, callOptions = {}) {

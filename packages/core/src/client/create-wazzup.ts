@@ -1,6 +1,7 @@
 import type { TextLimits } from '../schemas/limits';
 import type { SendMessageRequest } from '../schemas/request';
 import { createSendClient } from './create-send-client';
+import type { RateLimit } from './rate-limiter';
 import type { SendMessageOptions, SendMessageResult } from './send-message';
 import type { FetchLike } from './transport';
 
@@ -21,6 +22,11 @@ export interface WazzupOptions {
   maxRetries?: number | undefined;
   /** No retry starts later than this many ms after the first attempt; default 50 000. */
   retryDeadlineMs?: number | undefined;
+  /**
+   * Client-side rate limit per key: sends queue instead of provoking 429s, and every client of the
+   * key in this runtime shares it. Default the service's 500 requests per 5 s; `false` turns it off.
+   */
+  rateLimit?: RateLimit | false | undefined;
   /** Per-chat-type text limits (code points) over the page's: `{ telegram: 4096 }`. */
   textLimits?: TextLimits;
   /** Chat types the server accepts beyond the page's four (viber, telegroup, vk, avito, max …). */

@@ -27,7 +27,7 @@ async function run(
   input = WHATSAPP_TEXT,
 ) {
   const fetch = recordingFetch(...script);
-  const wazzup = createWazzup({ apiKey: API_KEY, fetch, ...options });
+  const wazzup = createWazzup({ apiKey: API_KEY, rateLimit: false, fetch, ...options });
   const startedAt = Date.now();
   const settled = wazzup.sendMessage(input).then(
     (result) => ({ result, error: undefined }),
@@ -159,7 +159,7 @@ describe('retries', () => {
 
   it('lets a call override the timeout', async () => {
     const fetch = recordingFetch(hang);
-    const wazzup = createWazzup({ apiKey: API_KEY, fetch, maxRetries: 0 });
+    const wazzup = createWazzup({ apiKey: API_KEY, rateLimit: false, fetch, maxRetries: 0 });
     const settled = wazzup
       .sendMessage(WHATSAPP_TEXT, { timeoutMs: 10 })
       .catch((error: unknown) => error);
@@ -197,7 +197,7 @@ describe('retries', () => {
 describe('abort', () => {
   it('stops with WazzupAbortError when the caller aborts mid-request, without retrying', async () => {
     const fetch = recordingFetch(hang);
-    const wazzup = createWazzup({ apiKey: API_KEY, fetch });
+    const wazzup = createWazzup({ apiKey: API_KEY, rateLimit: false, fetch });
     const controller = new AbortController();
     const settled = wazzup
       .sendMessage(WHATSAPP_TEXT, { signal: controller.signal })
@@ -214,7 +214,7 @@ describe('abort', () => {
 
   it('stops during the wait between retries', async () => {
     const fetch = recordingFetch(failed(503));
-    const wazzup = createWazzup({ apiKey: API_KEY, fetch });
+    const wazzup = createWazzup({ apiKey: API_KEY, rateLimit: false, fetch });
     const controller = new AbortController();
     const settled = wazzup
       .sendMessage(WHATSAPP_TEXT, { signal: controller.signal })
@@ -227,7 +227,7 @@ describe('abort', () => {
 
   it('sends nothing when the signal is already aborted', async () => {
     const fetch = recordingFetch(created());
-    const wazzup = createWazzup({ apiKey: API_KEY, fetch });
+    const wazzup = createWazzup({ apiKey: API_KEY, rateLimit: false, fetch });
     const error = await wazzup
       .sendMessage(WHATSAPP_TEXT, { signal: AbortSignal.abort() })
       .catch((e: unknown) => e);
@@ -243,7 +243,7 @@ describe('the fetch it is given', () => {
       seen.push(this);
       return Promise.resolve(created());
     } as unknown as typeof globalThis.fetch;
-    await createWazzup({ apiKey: API_KEY, fetch }).sendMessage(WHATSAPP_TEXT);
+    await createWazzup({ apiKey: API_KEY, rateLimit: false, fetch }).sendMessage(WHATSAPP_TEXT);
     expect(seen).toEqual([undefined]);
   });
 

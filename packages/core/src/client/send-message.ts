@@ -8,6 +8,7 @@ import {
 } from '../errors/classes';
 import { errorFromAnswer, parseJson, type RawAnswer, type Redact } from '../errors/map-response';
 import { SendMessageResponseSchema } from '../schemas/response';
+import type { RateLimiter } from './rate-limiter';
 import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry-policy';
 import type { Transport } from './transport';
 
@@ -48,6 +49,8 @@ export interface SendContext {
   timeoutMs: number;
   retryDeadlineMs: number;
   redact: Redact;
+  /** Queues attempts under the key's rate limit; absent when limiting is off. */
+  limiter?: RateLimiter | undefined;
 }
 
 const DUPLICATE_CODE = 'repeatedCrmMessageId';
@@ -166,16 +169,27 @@ export async function sendWithRetries(
 ): Promise<SendMessageResult> {
   const { signal } = options;
   const timeoutMs = options.timeoutMs ?? context.timeoutMs;
-  const startedAt = Date.now();
+  let startedAt: number | undefined;
+  let lastError: WazzupError | undefined;
   let attempts = 0;
   try {
     for (;;) {
       if (signal?.aborted) throw new WazzupAbortError();
+      const answered = await context.limiter?.acquire(signal);
+      // The duplicate window opens with the first attempt; a retry the queue held past the deadline
+      // must not go out.
+      startedAt ??= Date.now();
+      if (lastError && Date.now() - startedAt > context.retryDeadlineMs) throw lastError;
       attempts++;
-      const outcome = await attempt(context, body, crmMessageId, timeoutMs, signal);
+      const outcome = await attempt(context, body, crmMessageId, timeoutMs, signal).finally(
+        answered,
+      );
       if ('done' in outcome) return outcome.done;
-      const retriesLeft = attempts <= context.maxRetries;
+      lastError = outcome.error;
       const wait = outcome.retryAfterMs ?? backoffDelay(attempts - 1);
+      if (outcome.error instanceof WazzupApiError && outcome.error.status === 429)
+        context.limiter?.pause(wait);
+      const retriesLeft = attempts <= context.maxRetries;
       const withinDeadline = Date.now() + wait - startedAt <= context.retryDeadlineMs;
       if (!outcome.retryable || !retriesLeft || !withinDeadline) throw outcome.error;
       await sleep(wait, signal);

@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WazzupAbortError } from '../errors/classes';
+import { API_KEY, WHATSAPP_TEXT } from '../testing/fixtures';
+import { created, failed, recordingFetch } from '../testing/recording-fetch';
+import { createWazzup } from './create-wazzup';
+import { createRateLimiter, sharedRateLimiter } from './rate-limiter';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+/** The most starts that fall in any window of `windowMs`. */
+function busiestWindow(starts: number[], windowMs: number): number {
+  let most = 0;
+  for (const [i, start] of starts.entries()) {
+    most = Math.max(most, starts.slice(i).filter((time) => time - start < windowMs).length);
+  }
+  return most;
+}
+
+describe('rate limiter', () => {
+  it('never lets more than the limit start in any window, and keeps them in order', async () => {
+    const limiter = createRateLimiter({ limit: 10, windowMs: 1000 });
+    const starts: number[] = [];
+    const order: number[] = [];
+    const all = Array.from({ length: 35 }, (_, i) =>
+      limiter.acquire().then((answered) => {
+        starts.push(Date.now());
+        order.push(i);
+        setTimeout(answered, 30);
+      }),
+    );
+    await vi.runAllTimersAsync();
+    await Promise.all(all);
+    expect(order).toEqual(Array.from({ length: 35 }, (_, i) => i));
+    expect(busiestWindow(starts, 1000)).toBe(10);
+    // Four batches, each a window after the previous batch was answered (30 ms after it started).
+    expect(starts.at(-1)).toBe((starts[0] as number) + 3 * 1030);
+  });
+
+  it('holds everyone after a 429 for the pause asked', async () => {
+    const limiter = createRateLimiter({ limit: 100, windowMs: 1000 });
+    (await limiter.acquire())();
+    limiter.pause(700);
+    const before = Date.now();
+    const next = limiter.acquire().then(() => Date.now() - before);
+    await vi.runAllTimersAsync();
+    expect(await next).toBe(700);
+  });
+
+  it('lets a waiting caller abort without blocking the queue', async () => {
+    const limiter = createRateLimiter({ limit: 1, windowMs: 1000 });
+    (await limiter.acquire())();
+    const controller = new AbortController();
+    const aborted = limiter.acquire(controller.signal).catch((error: unknown) => error);
+    const after = limiter.acquire();
+    controller.abort();
+    expect(await aborted).toBeInstanceOf(WazzupAbortError);
+    await vi.runAllTimersAsync();
+    await expect(after).resolves.toBeTypeOf('function');
+  });
+
+  it('counts a request in flight until it is answered', async () => {
+    const limiter = createRateLimiter({ limit: 1, windowMs: 100 });
+    const answered = await limiter.acquire();
+    let second = false;
+    const next = limiter.acquire().then(() => {
+      second = true;
+    });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(second).toBe(false);
+    answered();
+    await vi.advanceTimersByTimeAsync(99);
+    expect(second).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await next;
+    expect(second).toBe(true);
+  });
+
+  it('is shared by key', () => {
+    const limit = { limit: 5, windowMs: 1000 };
+    expect(sharedRateLimiter('a', limit)).toBe(sharedRateLimiter('a', limit));
+    expect(sharedRateLimiter('a', limit)).not.toBe(sharedRateLimiter('b', limit));
+  });
+});
+
+describe('sendMessage under a rate limit', () => {
+  it('queues sends instead of bursting past the limit', async () => {
+    const fetch = recordingFetch(created());
+    const starts: number[] = [];
+    const timed = (input: string | URL | Request, init?: RequestInit) => {
+      starts.push(Date.now());
+      return fetch(input, init);
+    };
+    const wazzup = createWazzup({
+      apiKey: `${API_KEY}-queue`,
+      fetch: timed,
+      rateLimit: { limit: 5, windowMs: 1000 },
+    });
+    const sends = Array.from({ length: 12 }, () => wazzup.sendMessage(WHATSAPP_TEXT));
+    await vi.runAllTimersAsync();
+    await Promise.all(sends);
+    expect(fetch.requests).toHaveLength(12);
+    expect(busiestWindow(starts, 1000)).toBe(5);
+  });
+
+  it('backs every send off when a 429 still comes', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const fetch = recordingFetch(failed(429), created());
+    const wazzup = createWazzup({
+      apiKey: `${API_KEY}-429`,
+      fetch,
+      rateLimit: { limit: 100, windowMs: 1000 },
+    });
+    const first = wazzup.sendMessage(WHATSAPP_TEXT);
+    await vi.advanceTimersByTimeAsync(1);
+    const second = wazzup.sendMessage(WHATSAPP_TEXT);
+    await vi.advanceTimersByTimeAsync(200);
+    // The 429 paused the key for 250 ms: the second send has not gone out yet.
+    expect(fetch.requests).toHaveLength(1);
+    await vi.runAllTimersAsync();
+    await Promise.all([first, second]);
+    expect(fetch.requests).toHaveLength(3);
+  });
+
+  it('can be turned off', async () => {
+    const fetch = recordingFetch(created());
+    const wazzup = createWazzup({ apiKey: `${API_KEY}-off`, fetch, rateLimit: false });
+    await Promise.all(Array.from({ length: 3 }, () => wazzup.sendMessage(WHATSAPP_TEXT)));
+    expect(fetch.requests).toHaveLength(3);
+  });
+});

@@ -1,0 +1,114 @@
+import { WazzupAbortError } from '../errors/classes';
+
+/** Requests allowed per key in any sliding window. */
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
+}
+
+/** The service's limit: about 500 requests per 5 s per key. */
+export const DEFAULT_RATE_LIMIT: RateLimit = { limit: 500, windowMs: 5000 };
+
+/** Queues requests so one key never exceeds its limit; shared by every client of that key. */
+export interface RateLimiter {
+  /**
+   * Resolves when a request may start (first come, first served) with a function to call once it
+   * has been answered; rejects if `signal` aborts while waiting.
+   */
+  acquire(signal?: AbortSignal): Promise<() => void>;
+  /** A 429 came anyway (another process on the same key): hold every request for `ms`. */
+  pause(ms: number): void;
+}
+
+/** Waits `ms` (at most), or until `wake` resolves; rejects as soon as `signal` aborts. */
+function wait(ms: number, wake: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new WazzupAbortError());
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      done();
+      reject(new WazzupAbortError());
+    };
+    const timer = setTimeout(
+      () => {
+        done();
+        resolve();
+      },
+      Math.min(ms, 2 ** 31 - 1),
+    );
+    signal?.addEventListener('abort', onAbort, { once: true });
+    wake.then(() => {
+      done();
+      resolve();
+    });
+  });
+}
+
+/**
+ * A sliding-window limiter that counts each request from the moment its answer came, not from
+ * when it left: the server counts it on arrival, somewhere in between, so counting from the
+ * answer can never run ahead of the server's clock, however slow or jittery the network.
+ */
+export function createRateLimiter({ limit, windowMs }: RateLimit): RateLimiter {
+  // Answer time of each request in the window; Infinity while it is still in flight.
+  const slots: { at: number }[] = [];
+  let pausedUntil = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+  // Resolves, and is replaced, each time a request is answered: waiters then look again.
+  let wakeWaiters = () => {};
+  let answered = new Promise<void>((resolve) => {
+    wakeWaiters = resolve;
+  });
+
+  async function waitForSlot(signal: AbortSignal | undefined): Promise<() => void> {
+    for (;;) {
+      const now = Date.now();
+      for (let i = slots.length - 1; i >= 0; i--)
+        if (now - (slots[i] as { at: number }).at >= windowMs) slots.splice(i, 1);
+      const full =
+        slots.length >= limit ? Math.min(...slots.map((slot) => slot.at)) + windowMs - now : 0;
+      const delay = Math.max(full, pausedUntil - now);
+      if (delay <= 0) {
+        const slot = { at: Number.POSITIVE_INFINITY };
+        slots.push(slot);
+        return () => {
+          slot.at = Date.now();
+          wakeWaiters();
+          answered = new Promise<void>((resolve) => {
+            wakeWaiters = resolve;
+          });
+        };
+      }
+      await wait(delay, answered, signal);
+    }
+  }
+
+  return {
+    acquire(signal) {
+      const turn = queue.then(() => waitForSlot(signal));
+      queue = turn.catch(() => {});
+      return turn;
+    },
+    pause(ms) {
+      pausedUntil = Math.max(pausedUntil, Date.now() + ms);
+    },
+  };
+}
+
+// One limiter per key (and limits), so every client of a key in this runtime shares its budget.
+let limiters: Map<string, RateLimiter> | undefined;
+
+/** The limiter shared by every client that sends with this key and these limits. */
+export function sharedRateLimiter(key: string, rateLimit: RateLimit): RateLimiter {
+  limiters ??= new Map();
+  const id = `${rateLimit.limit}/${rateLimit.windowMs}:${key}`;
+  let limiter = limiters.get(id);
+  if (!limiter) {
+    limiter = createRateLimiter(rateLimit);
+    limiters.set(id, limiter);
+  }
+  return limiter;
+}
