@@ -10,7 +10,8 @@ const HELP = `wazzup-mock — a fake Wazzup API on loopback
   --api-key KEY          an accepted key (repeatable; default ${DEMO_API_KEY})
   --channel ID:TRANSPORT[:STATE]
                          a channel (repeatable; default the demo channels)
-  --no-rate-limit        turn the 500 / 5 s limit off
+  --rate-limit N/MS      requests per key per window (default 500/5000)
+  --no-rate-limit        turn the rate limit off
 
 Prints the URL, then serves until interrupted.`;
 
@@ -20,6 +21,12 @@ function parseChannel(spec: string): MockChannel {
   return { id, transport: transport as Transport, state: state as ChannelState };
 }
 
+function parseRateLimit(spec: string): { limit: number; windowMs: number } {
+  const [limit, windowMs] = spec.split('/').map(Number);
+  if (!limit || !windowMs) throw new Error(`--rate-limit ${spec}: expected N/MS, e.g. 500/5000`);
+  return { limit, windowMs };
+}
+
 const { values } = parseArgs({
   options: {
     port: { type: 'string' },
@@ -27,6 +34,7 @@ const { values } = parseArgs({
     'api-key': { type: 'string', multiple: true },
     channel: { type: 'string', multiple: true },
     'no-rate-limit': { type: 'boolean' },
+    'rate-limit': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -41,6 +49,7 @@ async function main(): Promise<void> {
     hostname: values.host ?? '127.0.0.1',
     apiKeys: values['api-key'] ?? [DEMO_API_KEY],
     channels: values.channel?.map(parseChannel) ?? DEMO_CHANNELS,
+    ...(values['rate-limit'] && { rateLimit: parseRateLimit(values['rate-limit']) }),
     ...(values['no-rate-limit'] && { rateLimit: false as const }),
   });
   console.log(served.url);

@@ -12,8 +12,8 @@ export interface ErrorResponse {
   requestId?: string | undefined;
 }
 
-/** Schema of an error body; unknown extra fields are kept. */
-export const ErrorResponseSchema: v.GenericSchema<ErrorResponse> = /* @__PURE__ */ v.looseObject({
+/** Schema of an error body; unknown extra fields are ignored. */
+export const ErrorResponseSchema: v.GenericSchema<ErrorResponse> = /* @__PURE__ */ v.object({
   error: /* @__PURE__ */ v.string(),
   description: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
   data: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.unknown()),

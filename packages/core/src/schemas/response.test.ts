@@ -4,13 +4,16 @@ import { ErrorResponseSchema } from './error';
 import { SendMessageResponseSchema } from './response';
 
 describe('SendMessageResponseSchema', () => {
-  it('reads the page’s 201 example and keeps extra fields', () => {
+  it('reads the page’s 201 example and ignores extra fields', () => {
     const body = {
       messageId: 'f66c53a6-957a-46b2-b41b-5a2ef4844bcb',
       chatId: '79999999999',
       extra: 1,
     };
-    expect(v.parse(SendMessageResponseSchema, body)).toEqual(body);
+    expect(v.parse(SendMessageResponseSchema, body)).toEqual({
+      messageId: body.messageId,
+      chatId: body.chatId,
+    });
   });
 
   it.each([{}, { chatId: '1' }, { messageId: '', chatId: '1' }, { messageId: 'm' }, null, 'ok'])(

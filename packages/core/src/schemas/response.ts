@@ -8,9 +8,9 @@ export interface SendMessageResponse {
   chatId: string;
 }
 
-/** Schema of the 201 answer; extra fields the service may add are kept, not rejected. */
+/** Schema of the 201 answer; fields the service may add are ignored, not rejected. */
 export const SendMessageResponseSchema: v.GenericSchema<SendMessageResponse> =
-  /* @__PURE__ */ v.looseObject({
+  /* @__PURE__ */ v.object({
     messageId: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)),
     chatId: /* @__PURE__ */ v.string(),
   });

@@ -1,0 +1,47 @@
+import { createWazzup } from '@wazzup-sdk/core';
+import { DEMO_API_KEY, DEMO_CHANNEL_IDS } from '@wazzup-sdk/mock';
+import { startMockProcess } from './throughput';
+
+/**
+ * A burst five times a scaled-down rate limit (50 per second on both sides) against the served
+ * mock: how many 429s reach the client, and the wall time against the least the limit allows.
+ */
+export async function measureBurst(limit = 50, windowMs = 1000, batches = 5) {
+  const scaled = await startMockProcess(['--rate-limit', `${limit}/${windowMs}`]);
+  try {
+    let tooMany = 0;
+    const counting = async (input: string | URL | Request, init?: RequestInit) => {
+      const response = await fetch(input, init);
+      if (response.status === 429) tooMany++;
+      return response;
+    };
+    const wazzup = createWazzup({
+      apiKey: DEMO_API_KEY,
+      baseUrl: scaled.url,
+      fetch: counting,
+      rateLimit: { limit, windowMs },
+    });
+    const message = {
+      channelId: DEMO_CHANNEL_IDS.whatsapp,
+      chatType: 'whatsapp',
+      chatId: '79011112233',
+      text: 'Hi',
+    } as const;
+    const started = performance.now();
+    const results = await Promise.all(
+      Array.from({ length: limit * batches }, () => wazzup.sendMessage(message)),
+    );
+    const wallMs = performance.now() - started;
+    const theoreticalMs = (batches - 1) * windowMs;
+    return {
+      sends: results.length,
+      sent: results.filter((result) => result.status === 'sent').length,
+      tooManyRequests: tooMany,
+      wallMs: Math.round(wallMs),
+      theoreticalMs,
+      ratio: wallMs / theoreticalMs,
+    };
+  } finally {
+    scaled.child.kill();
+  }
+}

@@ -1,0 +1,90 @@
+// `pnpm bench`: every figure is a ratio against a baseline measured in the same run. Writes
+// bench/results.json and BENCHMARKS.md at the repository root.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { BUDGET_BYTES, bundleSize, SIZE_CASES, TARGET_BYTES } from './bundle-size';
+import { measureBurst } from './burst';
+import { measureOverhead } from './overhead';
+import { measureThroughput } from './throughput';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+console.log('per-send overhead (in-memory transport)…');
+const overhead = await measureOverhead();
+console.log('throughput (loopback HTTP, mock in its own process)…');
+const throughput = await measureThroughput();
+console.log('bundle sizes…');
+const sizes = Object.fromEntries(
+  await Promise.all(
+    SIZE_CASES.map(async (entry) => [entry.name, await bundleSize(entry)] as const),
+  ),
+);
+console.log('rate-limited burst…');
+const burst = await measureBurst();
+
+const overheadRatio = (overhead['SDK sendMessage'] as number) / (overhead['raw fetch'] as number);
+const throughputRatio =
+  (throughput['SDK sendMessage'] as number) / (throughput['raw fetch'] as number);
+const sdkSize = Math.max(
+  sizes['SDK: browser page']?.gzipped ?? 0,
+  sizes['SDK: Worker']?.gzipped ?? 0,
+);
+const results = {
+  machine: { node: process.version, cpus: cpus().length, model: cpus()[0]?.model },
+  overhead: {
+    microsecondsPerSend: Object.fromEntries(
+      Object.entries(overhead).map(([name, us]) => [name, round(us)]),
+    ),
+    ratioToRawFetch: round(overheadRatio),
+    ratioToPlainOfetch: round(
+      (overhead['SDK sendMessage'] as number) / (overhead['plain ofetch'] as number),
+    ),
+    target: '≤ 1.5× raw fetch',
+  },
+  throughput: {
+    sendsPerSecond: Object.fromEntries(
+      Object.entries(throughput).map(([name, rps]) => [name, Math.round(rps)]),
+    ),
+    ratioToRawFetch: round(throughputRatio),
+    target: '≥ 0.95× raw fetch',
+  },
+  bundleSize: {
+    bytes: sizes,
+    sdkRatioToOfetchAlone: round(sdkSize / (sizes['ofetch alone']?.gzipped ?? 1)),
+    sdkRatioToOfetchPlusValibot: round(sdkSize / (sizes['ofetch + valibot schema']?.gzipped ?? 1)),
+    budgetBytes: BUDGET_BYTES,
+    targetBytes: TARGET_BYTES,
+  },
+  rateLimitedBurst: {
+    ...burst,
+    ratio: round(burst.ratio, 3),
+    target: '0 × 429, ≤ 1.05× the theoretical minimum',
+  },
+};
+mkdirSync(`${root}bench`, { recursive: true });
+writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const verdict = (ok: boolean) => (ok ? '✔' : '✘ over target');
+const markdown = `# Benchmarks
+
+Measured by \`pnpm bench\` on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}.
+Every figure is a ratio against a baseline measured in the same run; raw numbers are in
+[bench/results.json](bench/results.json). Rounds are interleaved and the median is kept.
+
+| what | SDK | baseline | ratio | target | |
+| --- | --- | --- | --- | --- | --- |
+| per-send overhead, in-memory transport (validation included) | ${round(overhead['SDK sendMessage'] as number)} µs | raw fetch + JSON.stringify ${round(overhead['raw fetch'] as number)} µs | ${round(overheadRatio)}× | ≤ 1.5× | ${verdict(overheadRatio <= 1.5)} |
+| same, against plain ofetch | | ofetch ${round(overhead['plain ofetch'] as number)} µs | ${results.overhead.ratioToPlainOfetch}× | | |
+| throughput, loopback HTTP, 32 in flight | ${Math.round(throughput['SDK sendMessage'] as number)} sends/s | raw fetch ${Math.round(throughput['raw fetch'] as number)} sends/s | ${round(throughputRatio)}× | ≥ 0.95× | ${verdict(throughputRatio >= 0.95)} |
+| bundle, browser page sending one message (min+gzip) | ${kb(sizes['SDK: browser page']?.gzipped ?? 0)} | ofetch + valibot schema ${kb(sizes['ofetch + valibot schema']?.gzipped ?? 0)} | ${results.bundleSize.sdkRatioToOfetchPlusValibot}× | ≤ 8 KB | ${verdict((sizes['SDK: browser page']?.gzipped ?? 0) <= TARGET_BYTES)} |
+| bundle, Worker sending one message (min+gzip) | ${kb(sizes['SDK: Worker']?.gzipped ?? 0)} | ofetch alone ${kb(sizes['ofetch alone']?.gzipped ?? 0)}, raw fetch ${kb(sizes['raw fetch']?.gzipped ?? 0)} | ${results.bundleSize.sdkRatioToOfetchAlone}× ofetch | ≤ 8 KB | ${verdict((sizes['SDK: Worker']?.gzipped ?? 0) <= TARGET_BYTES)} |
+| rate-limited burst, ${burst.sends} sends at 50 / s | ${burst.tooManyRequests} × 429, ${burst.wallMs} ms | theoretical minimum ${burst.theoreticalMs} ms | ${round(burst.ratio, 3)}× | 0 × 429, ≤ 1.05× | ${verdict(burst.tooManyRequests === 0 && burst.ratio <= 1.05)} |
+
+The bundle budget that CI enforces (\`packages/bench/src/bundle-size.test.ts\`) is ${kb(BUDGET_BYTES)}: the
+size today with a little headroom, so any growth fails the build. The target is ${kb(TARGET_BYTES)}.
+`;
+writeFileSync(`${root}BENCHMARKS.md`, markdown);
+console.log(markdown);

@@ -1,0 +1,73 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createRequire } from 'node:module';
+import { createWazzup } from '@wazzup-sdk/core';
+import { DEMO_API_KEY, DEMO_CHANNEL_IDS } from '@wazzup-sdk/mock';
+import { interleaved } from './measure';
+
+const message = {
+  channelId: DEMO_CHANNEL_IDS.whatsapp,
+  chatType: 'whatsapp',
+  chatId: '79011112233',
+  text: 'Hi',
+} as const;
+
+/** The mock served by its own process (its bin), so client and server do not share a thread. */
+export async function startMockProcess(
+  args: string[] = [],
+): Promise<{ url: string; child: ChildProcess }> {
+  const bin = createRequire(import.meta.url)
+    .resolve('@wazzup-sdk/mock/package.json')
+    .replace(/package\.json$/, 'bin/wazzup-mock.js');
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
+  return { url: chunk.toString().trim(), child };
+}
+
+/** Runs `total` sends with `concurrency` in flight and returns sends per second. */
+async function rate(
+  send: () => Promise<unknown>,
+  total: number,
+  concurrency: number,
+): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < total) await send();
+    }),
+  );
+  return (total * 1000) / (performance.now() - started);
+}
+
+/** Sends per second over loopback HTTP to the served mock: raw fetch against the SDK. */
+export async function measureThroughput(
+  total = 4000,
+  concurrency = 32,
+  rounds = 5,
+): Promise<Record<string, number>> {
+  const { url, child } = await startMockProcess(['--no-rate-limit']);
+  try {
+    const endpoint = `${url}/v3/message`;
+    const headers = { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' };
+    let id = 0;
+    const sdk = createWazzup({ apiKey: DEMO_API_KEY, baseUrl: url, rateLimit: false });
+    const contenders = {
+      'raw fetch': () =>
+        rate(
+          async () => {
+            const body = JSON.stringify({ ...message, crmMessageId: `raw-${id++}` });
+            const response = await fetch(endpoint, { method: 'POST', headers, body });
+            await response.json();
+          },
+          total,
+          concurrency,
+        ),
+      'SDK sendMessage': () => rate(() => sdk.sendMessage(message), total, concurrency),
+    };
+    for (const run of Object.values(contenders)) await run();
+    return await interleaved(contenders, rounds);
+  } finally {
+    child.kill();
+  }
+}
