@@ -22,8 +22,9 @@ interface Row {
 
 /** Runs an app's `start` script through the pnpm that runs this script, capturing its output. */
 function start(filter: string): Promise<{ code: number | null; output: string }> {
-  const pnpm = process.env.npm_execpath;
-  const [command, args] = pnpm ? [process.execPath, [pnpm]] : ['pnpm', []];
+  // Under `pnpm demo` this is the pnpm running us; run directly, fetch the pinned one.
+  const pnpm = process.env.npm_execpath?.includes('pnpm') ? process.env.npm_execpath : undefined;
+  const [command, args] = pnpm ? [process.execPath, [pnpm]] : ['npx', ['-y', 'pnpm@10.34.9']];
   return new Promise((resolve) => {
     const child = spawn(command, [...args, '--silent', '--filter', filter, 'start'], {
       env: { ...process.env, DENO_NO_UPDATE_CHECK: '1' },
@@ -37,6 +38,7 @@ function start(filter: string): Promise<{ code: number | null; output: string }>
 }
 
 const rows: Row[] = [];
+const received: string[] = [];
 let failed = false;
 for (const { runtime, filter } of APPS) {
   const { code, output } = await start(filter);
@@ -50,6 +52,12 @@ for (const { runtime, filter } of APPS) {
     }),
   );
   rows.push(...found);
+  // What the fake API received, as each app reports it: the message bodies that went out.
+  const delivered = /^delivered: (.*)$/m.exec(output)?.[1];
+  for (const body of delivered ? (JSON.parse(delivered) as Record<string, unknown>[]) : []) {
+    const { crmMessageId: _, channelId: __, ...shown } = body;
+    received.push(`${runtime.padEnd(8)}  ${JSON.stringify(shown)}`);
+  }
   if (code !== 0 || found.length === 0 || found.some((row) => !row.ok)) {
     failed = true;
     console.error(`\n${runtime} failed (exit ${code}):\n${output}`);
@@ -63,6 +71,11 @@ const width = (column: (typeof columns)[number]) =>
 const line = (row: Row) => columns.map((column) => row[column].padEnd(width(column))).join('  ');
 console.log(`\n${line(header)}\n${columns.map((column) => '─'.repeat(width(column))).join('  ')}`);
 for (const row of rows) console.log(line(row));
+if (received.length > 0) {
+  console.log(
+    `\nWhat the fake Wazzup API received (channelId and crmMessageId left out):\n${received.join('\n')}`,
+  );
+}
 console.log(
   `\n${failed ? '✘ some examples failed' : `✔ ${rows.length} sends on ${APPS.length} runtimes`}`,
 );
