@@ -1,11 +1,4 @@
 import { defineConfig } from 'tsup';
+import { libraryBuild } from '../tsup.shared';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  target: 'es2022',
-  platform: 'neutral',
-  external: ['@wazzup-sdk/core'],
-});
+export default defineConfig(libraryBuild({ external: ['@wazzup-sdk/core'] }));

@@ -1,11 +1,4 @@
 import { defineConfig } from 'tsup';
+import { libraryBuild } from '../tsup.shared';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  target: 'es2022',
-  platform: 'neutral',
-  tsconfig: 'tsconfig.build.json',
-});
+export default defineConfig(libraryBuild({ tsconfig: 'tsconfig.build.json' }));
