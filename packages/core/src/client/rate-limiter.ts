@@ -1,4 +1,4 @@
-import { WazzupAbortError } from '../errors/classes';
+import { abortableWait } from './abortable-wait';
 
 /** Requests allowed per key in any sliding window. */
 export interface RateLimit {
@@ -18,33 +18,6 @@ export interface RateLimiter {
   acquire(signal?: AbortSignal): Promise<() => void>;
   /** A 429 came anyway (another process on the same key): hold every request for `ms`. */
   pause(ms: number): void;
-}
-
-/** Waits `ms` (at most), or until `wake` resolves; rejects as soon as `signal` aborts. */
-function wait(ms: number, wake: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new WazzupAbortError());
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    };
-    const onAbort = () => {
-      done();
-      reject(new WazzupAbortError());
-    };
-    const timer = setTimeout(
-      () => {
-        done();
-        resolve();
-      },
-      Math.min(ms, 2 ** 31 - 1),
-    );
-    signal?.addEventListener('abort', onAbort, { once: true });
-    wake.then(() => {
-      done();
-      resolve();
-    });
-  });
 }
 
 /**
@@ -82,7 +55,7 @@ export function createRateLimiter({ limit, windowMs }: RateLimit): RateLimiter {
           });
         };
       }
-      await wait(delay, answered, signal);
+      await abortableWait(delay, signal, answered);
     }
   }
 

@@ -8,6 +8,7 @@ import {
 } from '../errors/classes';
 import { errorFromAnswer, parseJson, type RawAnswer, type Redact } from '../errors/map-response';
 import { SendMessageResponseSchema } from '../schemas/response';
+import { abortableWait } from './abortable-wait';
 import type { RateLimiter } from './rate-limiter';
 import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry-policy';
 import type { Transport } from './transport';
@@ -139,22 +140,6 @@ async function attempt(
   }
 }
 
-/** Waits `ms`, or rejects with {@link WazzupAbortError} as soon as `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new WazzupAbortError());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new WazzupAbortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
  * Sends one validated body, retrying 429, 5xx, connection errors and timeouts with exponential
  * backoff and full jitter (or the server's Retry-After), up to `maxRetries` times and never
@@ -192,7 +177,7 @@ export async function sendWithRetries(
       const retriesLeft = attempts <= context.maxRetries;
       const withinDeadline = Date.now() + wait - startedAt <= context.retryDeadlineMs;
       if (!outcome.retryable || !retriesLeft || !withinDeadline) throw outcome.error;
-      await sleep(wait, signal);
+      await abortableWait(wait, signal);
     }
   } catch (error) {
     const failure = error as WazzupError;
