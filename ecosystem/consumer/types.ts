@@ -1,0 +1,35 @@
+// A TypeScript consumer: type-checks against every installed package's declarations.
+import { createWazzup as createBrowserClient } from '@wazzup-sdk/browser';
+import { createProxyHandler } from '@wazzup-sdk/cloudflare';
+import {
+  createWazzup,
+  type SendMessageRequest,
+  type SendMessageResult,
+  WazzupApiError,
+} from '@wazzup-sdk/core';
+import { createWazzupMock } from '@wazzup-sdk/mock';
+import { serveWazzupMock } from '@wazzup-sdk/mock/node';
+
+const message: SendMessageRequest = {
+  channelId: 'c',
+  chatType: 'telegram',
+  username: 'durov',
+  text: 'Hi',
+};
+// @ts-expect-error text and contentUri are exclusive
+const invalid: SendMessageRequest = {
+  channelId: 'c',
+  chatType: 'whatsapp',
+  chatId: '1',
+  text: 'a',
+  contentUri: 'b',
+};
+
+export async function check(): Promise<SendMessageResult> {
+  const mock = createWazzupMock({ apiKeys: ['k'], channels: [] });
+  const served = await serveWazzupMock({ mock });
+  const proxy = createProxyHandler({ allowedOrigins: [], authorize: () => false });
+  const browser = createBrowserClient({ proxyUrl: '/api/send' });
+  void [invalid, proxy, browser, served, WazzupApiError];
+  return createWazzup({ apiKey: 'k', fetch: mock.fetch }).sendMessage(message);
+}

@@ -1,0 +1,198 @@
+// Ecosystem tests: pack every published package, install the tarballs into a scratch project as a
+// user would, and send a message to the mock from each kind of consumer: Node 20, 22 and 24 as
+// ESM and CJS, TypeScript under `bundler` and `node16`, Deno, Bun, and a Worker in workerd.
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const PUBLISHED = ['core', 'mock', 'deno', 'bun', 'cloudflare', 'browser'];
+const NODES = { '22': '22.23.3', '24': '24.9.0' };
+const work = mkdtempSync(join(tmpdir(), 'wazzup-ecosystem-'));
+const app = join(work, 'app');
+const pnpm = process.env.npm_execpath?.includes('pnpm')
+  ? [process.execPath, process.env.npm_execpath]
+  : ['npx', '-y', 'pnpm@10.34.9'];
+
+async function step(
+  what: string,
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+) {
+  try {
+    return (await run(command, args, { ...options, maxBuffer: 16 * 1024 * 1024 })).stdout;
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${what} failed:\n${stdout}${stderr}`);
+  }
+}
+
+// 1. The tarballs, as `pnpm publish` would make them.
+const tarballs = join(work, 'tarballs');
+for (const name of PUBLISHED) {
+  await step(
+    `pack ${name}`,
+    pnpm[0] as string,
+    [...pnpm.slice(1), 'pack', '--pack-destination', tarballs],
+    { cwd: join(root, 'packages', name) },
+  );
+}
+const packed = Object.fromEntries(
+  readdirSync(tarballs).map((file) => [
+    `@wazzup-sdk/${file.replace(/^wazzup-sdk-(.+)-\d+\.\d+\.\d+\.tgz$/, '$1')}`,
+    `file:${join(tarballs, file)}`,
+  ]),
+);
+
+// 2. A scratch project that installs them with npm, and Node 22 and 24 from the `node` package.
+cpSync(fileURLToPath(new URL('./consumer', import.meta.url)), app, { recursive: true });
+writeFileSync(
+  join(app, 'package.json'),
+  JSON.stringify(
+    { name: 'consumer', private: true, dependencies: packed, overrides: packed },
+    null,
+    2,
+  ),
+);
+writeFileSync(join(app, 'deno.json'), JSON.stringify({ nodeModulesDir: 'manual', lock: false }));
+const tsconfig = (module: string, moduleResolution: string) =>
+  JSON.stringify({
+    compilerOptions: {
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+      target: 'ES2022',
+      lib: ['ES2022', 'DOM'],
+      types: [],
+      module,
+      moduleResolution,
+    },
+    files: ['types.ts'],
+  });
+writeFileSync(join(app, 'tsconfig.bundler.json'), tsconfig('ESNext', 'Bundler'));
+writeFileSync(join(app, 'tsconfig.node16.json'), tsconfig('Node16', 'Node16'));
+await step('npm install', 'npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+  cwd: app,
+});
+for (const [major, version] of Object.entries(NODES)) {
+  const dir = join(work, `node${major}`);
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'package.json'), '{"private":true}');
+  await step(
+    `install node ${version}`,
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--loglevel=error', `node@${version}`],
+    { cwd: dir },
+  );
+}
+
+// 3. The mock, from its installed bin.
+const mock = spawn(join(app, 'node_modules/.bin/wazzup-mock'), ['--no-rate-limit'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const [chunk] = (await once(mock.stdout, 'data')) as [Buffer];
+const env = {
+  ...process.env,
+  WAZZUP_API_KEY: 'demo-api-key',
+  WAZZUP_BASE_URL: chunk.toString().trim(),
+  DENO_NO_UPDATE_CHECK: '1',
+};
+
+// 4. Every consumer.
+const fromPackage = (pkg: string, bin: string) =>
+  join(root, 'packages', pkg, 'node_modules/.bin', bin);
+const checks: [string, () => Promise<string>][] = [
+  [
+    'Node 20, ESM import',
+    () => step('node20 esm', process.execPath, ['esm.mjs'], { cwd: app, env }),
+  ],
+  [
+    'Node 20, CJS require',
+    () => step('node20 cjs', process.execPath, ['cjs.cjs'], { cwd: app, env }),
+  ],
+  ...Object.keys(NODES).flatMap((major): [string, () => Promise<string>][] => {
+    const node = join(work, `node${major}`, 'node_modules/.bin/node');
+    return [
+      [
+        `Node ${major}, ESM import`,
+        () => step(`node${major} esm`, node, ['esm.mjs'], { cwd: app, env }),
+      ],
+      [
+        `Node ${major}, CJS require`,
+        () => step(`node${major} cjs`, node, ['cjs.cjs'], { cwd: app, env }),
+      ],
+    ];
+  }),
+  [
+    'TypeScript, moduleResolution bundler',
+    async () =>
+      `${await step('tsc bundler', join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.bundler.json'], { cwd: app })}sent (types check)`,
+  ],
+  [
+    'TypeScript, moduleResolution node16',
+    async () =>
+      `${await step('tsc node16', join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.node16.json'], { cwd: app })}sent (types check)`,
+  ],
+  [
+    'Deno',
+    () =>
+      step(
+        'deno',
+        fromPackage('deno', 'deno'),
+        ['run', '--quiet', '--allow-net', '--allow-env', '--allow-read', 'deno.ts'],
+        { cwd: app, env },
+      ),
+  ],
+  ['Bun', () => step('bun', fromPackage('bun', 'bun'), ['run', 'bun.ts'], { cwd: app, env })],
+  [
+    'Worker (esbuild bundle) in workerd',
+    async () => {
+      const fromCloudflare = createRequire(join(root, 'packages/cloudflare/package.json'));
+      const { build } = fromCloudflare('esbuild') as typeof import('esbuild');
+      const { Miniflare } = fromCloudflare('miniflare') as typeof import('miniflare');
+      const bundle = await build({
+        entryPoints: [join(app, 'worker.ts')],
+        bundle: true,
+        write: false,
+        format: 'esm',
+        platform: 'neutral',
+        conditions: ['workerd', 'worker', 'browser'],
+        mainFields: ['module', 'main'],
+      });
+      const worker = new Miniflare({
+        modules: true,
+        script: bundle.outputFiles[0]?.text ?? '',
+        compatibilityDate: '2025-09-01',
+        bindings: { WAZZUP_API_KEY: env.WAZZUP_API_KEY, WAZZUP_BASE_URL: env.WAZZUP_BASE_URL },
+      });
+      try {
+        return await (await worker.dispatchFetch('http://worker/')).text();
+      } finally {
+        await worker.dispose();
+      }
+    },
+  ],
+];
+
+let failed = 0;
+for (const [name, check] of checks) {
+  try {
+    const output = await check();
+    if (!/\bsent\b/.test(output)) throw new Error(`no message sent:\n${output}`);
+    console.log(`✔ ${name}`);
+  } catch (error) {
+    failed++;
+    console.log(`✘ ${name}\n${(error as Error).message}`);
+  }
+}
+mock.kill();
+rmSync(work, { recursive: true, force: true });
+console.log(`Ecosystem: ${checks.length - failed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;
