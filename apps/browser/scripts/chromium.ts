@@ -1,19 +1,9 @@
-// Debian's Chromium, driven headless by playwright-core, with the flags this machine needs.
+// Debian's Chromium, driven headless by playwright-core.
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../../../scripts/chromium';
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ ...CHROMIUM_LAUNCH_OPTIONS, headless: true });
 }
 
 /** Fills the example's form as a person would, clicks Send, and waits for the answer. */
