@@ -1,6 +1,7 @@
 // Ecosystem tests: pack every published package, install the tarballs into a scratch project as a
 // user would, and send a message to the mock from each kind of consumer: Node 20, 22 and 24 as
-// ESM and CJS, TypeScript under `bundler` and `node16`, Deno, Bun, and a Worker in workerd.
+// ESM and CJS, TypeScript under `bundler` and `node16`, Deno, Bun, a Worker in workerd, and a
+// page built by Vite and run in Chromium.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PUBLISHED = ['core', 'mock', 'deno', 'bun', 'cloudflare', 'browser'];
 const NODES = { '22': '22.23.3', '24': '24.9.0' };
+const VITE = '7.3.8';
 const work = mkdtempSync(join(tmpdir(), 'wazzup-ecosystem-'));
 const app = join(work, 'app');
 const pnpm = process.env.npm_execpath?.includes('pnpm')
@@ -56,7 +58,13 @@ cpSync(fileURLToPath(new URL('./consumer', import.meta.url)), app, { recursive: 
 writeFileSync(
   join(app, 'package.json'),
   JSON.stringify(
-    { name: 'consumer', private: true, dependencies: packed, overrides: packed },
+    {
+      name: 'consumer',
+      private: true,
+      dependencies: packed,
+      devDependencies: { vite: VITE },
+      overrides: packed,
+    },
     null,
     2,
   ),
@@ -94,7 +102,7 @@ for (const [major, version] of Object.entries(NODES)) {
 }
 
 // 3. The mock, from its installed bin.
-const mock = spawn(join(app, 'node_modules/.bin/wazzup-mock'), ['--no-rate-limit'], {
+const mock = spawn(join(app, 'node_modules/.bin/wazzup-mock'), ['--no-rate-limit', '--cors'], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const [chunk] = (await once(mock.stdout, 'data')) as [Buffer];
@@ -179,7 +187,59 @@ const checks: [string, () => Promise<string>][] = [
       }
     },
   ],
+  [
+    'Browser page (Vite build) in Chromium',
+    async () => {
+      await step(
+        'vite build',
+        join(app, 'node_modules/.bin/vite'),
+        ['build', '--logLevel', 'error'],
+        { cwd: app },
+      );
+      const page = await serveStatic(join(app, 'dist'));
+      const { chromium } = createRequire(join(root, 'apps/browser/package.json'))(
+        'playwright-core',
+      ) as typeof import('playwright-core');
+      const { CHROMIUM_LAUNCH_OPTIONS } = await import('../scripts/chromium');
+      const browser = await chromium.launch({ ...CHROMIUM_LAUNCH_OPTIONS, headless: true });
+      try {
+        const tab = await browser.newPage();
+        await tab.goto(`${page.url}/?api=${encodeURIComponent(env.WAZZUP_BASE_URL)}`);
+        await tab.waitForFunction(
+          () => document.querySelector('#result')?.textContent !== 'pending',
+          undefined,
+          { timeout: 15_000 },
+        );
+        return (await tab.textContent('#result')) ?? '';
+      } finally {
+        await browser.close();
+        page.close();
+      }
+    },
+  ],
 ];
+
+/** Serves a folder on loopback, for the built page. */
+async function serveStatic(dir: string): Promise<{ url: string; close(): void }> {
+  const { createServer } = await import('node:http');
+  const { readFile } = await import('node:fs/promises');
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    try {
+      const file = await readFile(join(dir, path === '/' ? 'index.html' : path));
+      res.setHeader('content-type', path.endsWith('.js') ? 'text/javascript' : 'text/html');
+      res.end(file);
+    } catch {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    close: () => server.close(),
+  };
+}
 
 let failed = 0;
 for (const [name, check] of checks) {
@@ -193,6 +253,7 @@ for (const [name, check] of checks) {
   }
 }
 mock.kill();
-rmSync(work, { recursive: true, force: true });
+if (!failed || !process.env.KEEP_ECOSYSTEM) rmSync(work, { recursive: true, force: true });
+else console.log(`kept ${work}`);
 console.log(`Ecosystem: ${checks.length - failed} passed, ${failed} failed`);
 process.exitCode = failed ? 1 : 0;

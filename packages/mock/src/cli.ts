@@ -12,6 +12,7 @@ const HELP = `wazzup-mock — a fake Wazzup API on loopback
                          a channel (repeatable; default the demo channels)
   --rate-limit N/MS      requests per key per window (default 500/5000)
   --no-rate-limit        turn the rate limit off
+  --cors                 allow any origin (for pages under test; the real API has no CORS)
 
 Prints the URL, then serves until interrupted.`;
 
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     channel: { type: 'string', multiple: true },
     'no-rate-limit': { type: 'boolean' },
     'rate-limit': { type: 'string' },
+    cors: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     channels: values.channel?.map(parseChannel) ?? DEMO_CHANNELS,
     ...(values['rate-limit'] && { rateLimit: parseRateLimit(values['rate-limit']) }),
     ...(values['no-rate-limit'] && { rateLimit: false as const }),
+    ...(values.cors && { cors: true }),
   });
   console.log(served.url);
   const stop = () => void served.close().then(() => process.exit(0));
