@@ -26,8 +26,8 @@ export const TARGET_BYTES = 8 * 1024;
  */
 export const BUDGET_BYTES = 11 * 1024;
 
-/** Minified and gzipped size (level 9) of a fixture bundled as an app would ship it. */
-export async function bundleSize(entry: SizeCase): Promise<{ minified: number; gzipped: number }> {
+/** A fixture bundled and minified as an app would ship it. */
+export async function bundle(entry: SizeCase): Promise<Uint8Array> {
   const result = await build({
     entryPoints: [fileURLToPath(new URL(`../fixtures/${entry.fixture}`, import.meta.url))],
     bundle: true,
@@ -39,6 +39,11 @@ export async function bundleSize(entry: SizeCase): Promise<{ minified: number; g
     conditions: entry.platform === 'worker' ? ['workerd', 'worker', 'browser'] : [],
     mainFields: ['browser', 'module', 'main'],
   });
-  const bytes = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return result.outputFiles[0]?.contents ?? new Uint8Array();
+}
+
+/** Minified and gzipped size (level 9) of a fixture's bundle. */
+export async function bundleSize(entry: SizeCase): Promise<{ minified: number; gzipped: number }> {
+  const bytes = await bundle(entry);
   return { minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
 }
