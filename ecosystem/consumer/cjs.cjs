@@ -1,5 +1,9 @@
 // A CommonJS consumer of the installed tarballs: sends one message to the mock.
 const { createWazzup } = require('@wazzup-sdk/core');
+const schema = require('@wazzup-sdk/core/send-message.schema.json');
+
+// The published JSON Schema comes with the tarball, through the exports map.
+if (!schema.required.includes('channelId')) throw new Error('send-message.schema.json is wrong');
 
 const wazzup = createWazzup({
   apiKey: process.env.WAZZUP_API_KEY,

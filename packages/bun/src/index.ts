@@ -1,3 +1,7 @@
-// Everything core offers (schemas, types, errors), with a createWazzup that reads Bun.env.
+/**
+ * Everything core offers (schemas, types, errors), with a createWazzup that reads Bun.env.
+ *
+ * @module @wazzup-sdk/bun
+ */
 export * from '@wazzup-sdk/core';
 export { createWazzup } from './create-wazzup';

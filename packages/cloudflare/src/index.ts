@@ -1,5 +1,9 @@
-// Everything core offers (schemas, types, errors), with a createWazzup that reads the Worker env,
-// and the browser-facing proxy.
+/**
+ * Everything core offers (schemas, types, errors), with a createWazzup that reads the Worker env,
+ * and the browser-facing proxy.
+ *
+ * @module @wazzup-sdk/cloudflare
+ */
 export * from '@wazzup-sdk/core';
 export type { WazzupEnv } from './create-wazzup';
 export { createWazzup } from './create-wazzup';

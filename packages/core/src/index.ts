@@ -1,3 +1,9 @@
+/**
+ * Validated, retrying, idempotent client for the Wazzup24 send-message API: schemas, errors and the
+ * sender. Runs anywhere `fetch` exists.
+ *
+ * @module @wazzup-sdk/core
+ */
 export type { SendClientOptions } from './client/create-send-client';
 export { createSendClient } from './client/create-send-client';
 export type { WazzupClient, WazzupOptions } from './client/create-wazzup';

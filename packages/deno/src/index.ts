@@ -1,3 +1,7 @@
-// Everything core offers (schemas, types, errors), with a createWazzup that reads Deno.env.
+/**
+ * Everything core offers (schemas, types, errors), with a createWazzup that reads Deno.env.
+ *
+ * @module @wazzup-sdk/deno
+ */
 export * from '@wazzup-sdk/core';
 export { createWazzup } from './create-wazzup';

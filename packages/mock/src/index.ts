@@ -1,3 +1,8 @@
+/**
+ * A fake Wazzup24 API written from the send-message page, for tests: in memory or served.
+ *
+ * @module @wazzup-sdk/mock
+ */
 export type {
   DeliveredMessage,
   ReceivedRequest,
