@@ -1,7 +1,7 @@
-// `pnpm demo`: runs every example app on its own runtime (Node, Deno, Bun, workerd, Chromium),
-// then prints one table of what each sent, what came back and how long it took. Exits non-zero if
-// any app fails or any send ends other than expected. Each app uses the fake Wazzup API unless
-// WAZZUP_API_KEY is set.
+// `pnpm demo`: runs every example app on its own runtime (Node, Deno, Bun, workerd, Chromium, and
+// the Queues outbox in workerd), then prints one table of what each sent, what came back and how
+// long it took. Exits non-zero if any app fails or any send ends other than expected. Each app
+// uses the fake Wazzup API unless WAZZUP_API_KEY is set.
 import { spawn } from 'node:child_process';
 
 const APPS = [
@@ -10,6 +10,7 @@ const APPS = [
   { runtime: 'bun', filter: '@wazzup-sdk/example-bun' },
   { runtime: 'workerd', filter: '@wazzup-sdk/example-worker' },
   { runtime: 'chromium', filter: '@wazzup-sdk/example-browser' },
+  { runtime: 'queues', filter: '@wazzup-sdk/example-outbox' },
 ];
 
 interface Row {
@@ -77,6 +78,6 @@ if (received.length > 0) {
   );
 }
 console.log(
-  `\n${failed ? '✘ some examples failed' : `✔ ${rows.length} sends on ${APPS.length} runtimes`}`,
+  `\n${failed ? '✘ some examples failed' : `✔ ${rows.length} sends from ${APPS.length} example apps`}`,
 );
 process.exitCode = failed ? 1 : 0;

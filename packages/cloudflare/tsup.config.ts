@@ -1,4 +1,10 @@
 import { defineConfig } from 'tsup';
 import { libraryBuild } from '../tsup.shared';
 
-export default defineConfig(libraryBuild({ external: ['@wazzup-sdk/core'] }));
+// The outbox is its own entry, so a Worker that only proxies never bundles it.
+export default defineConfig(
+  libraryBuild({
+    entry: { index: 'src/index.ts', outbox: 'src/outbox/index.ts' },
+    external: ['@wazzup-sdk/core'],
+  }),
+);

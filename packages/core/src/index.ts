@@ -20,6 +20,7 @@ export type {
   SentResult,
 } from './client/send-message';
 export type { FetchLike } from './client/transport';
+export { parseSendMessageRequest } from './client/validate';
 export type { ApiErrorDetails, ValidationIssue } from './errors/classes';
 export {
   WazzupAbortError,

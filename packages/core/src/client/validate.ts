@@ -1,7 +1,11 @@
 import * as v from 'valibot';
 import { WazzupValidationError } from '../errors/classes';
 import { parseIssueMessage } from '../schemas/issue-message';
-import type { SendMessageRequest, SendMessageRequestSchemaType } from '../schemas/request';
+import {
+  type SendMessageRequest,
+  SendMessageRequestSchema,
+  type SendMessageRequestSchemaType,
+} from '../schemas/request';
 
 /**
  * Drops `undefined` and `null` fields at the top level, so `{ text: undefined }` means no text and
@@ -34,4 +38,20 @@ export function validateRequest(
   const [first] = result.issues;
   const { code, text } = parseIssueMessage(first.message);
   throw new WazzupValidationError(code, fieldOf(first), text, result.issues);
+}
+
+/**
+ * Checks a send-message body exactly as `sendMessage` does, without sending anything: returns the
+ * body with `null` and `undefined` fields dropped, or throws {@link WazzupValidationError} with
+ * the code the server would answer and the field. For checks at the edge of your system (a form,
+ * a queue producer) that must agree with the client.
+ *
+ * @param schema The schema the client uses; build it with `createSendMessageRequestSchema` when
+ * the client has `textLimits` or `allowChatTypes`.
+ */
+export function parseSendMessageRequest(
+  input: unknown,
+  schema: SendMessageRequestSchemaType = SendMessageRequestSchema,
+): SendMessageRequest {
+  return validateRequest(schema, input);
 }

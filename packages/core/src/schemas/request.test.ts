@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { createWazzup } from '../client/create-wazzup';
+import { parseSendMessageRequest } from '../client/validate';
 import { WazzupValidationError } from '../errors/classes';
 import { API_KEY, WHATSAPP_TEXT } from '../testing/fixtures';
 import { created, recordingFetch } from '../testing/recording-fetch';
@@ -117,5 +118,21 @@ describe('SendMessageRequestSchema as a plain valibot schema', () => {
     expect(result).toMatchObject({
       issues: [{ message: expect.stringContaining('CHAT_INCORRECT_CHAT_ID_WHATSAPP') }],
     });
+  });
+});
+
+describe('parseSendMessageRequest', () => {
+  it('returns the cleaned body, or throws what sendMessage would', () => {
+    expect(parseSendMessageRequest({ ...WHATSAPP_TEXT, crmUserId: null })).toEqual(WHATSAPP_TEXT);
+    expect(() => parseSendMessageRequest({ ...WHATSAPP_TEXT, chatId: '+7' })).toThrow(
+      expect.objectContaining({ code: 'CHAT_INCORRECT_CHAT_ID_WHATSAPP', field: 'chatId' }),
+    );
+  });
+
+  it('takes the schema a client with options uses', () => {
+    const schema = createSendMessageRequestSchema({ textLimits: { whatsapp: 2 } });
+    expect(() => parseSendMessageRequest({ ...WHATSAPP_TEXT, text: 'abc' }, schema)).toThrow(
+      WazzupValidationError,
+    );
   });
 });

@@ -1,0 +1,90 @@
+// `pnpm start`: starts the outbox example in workerd, enqueues messages over HTTP, waits for the
+// queue consumer to send them, and prints one line per message in the format `pnpm demo` reads.
+
+import { formatRow, type ReportRow } from '@wazzup-sdk/example-report';
+import { DEMO_CHANNEL_IDS } from '@wazzup-sdk/mock';
+import { startOutboxApp } from './start';
+
+interface Outcome {
+  status: 'queued' | 'sent' | 'dead';
+  messageId?: string;
+  reason?: string;
+  code?: string;
+}
+
+const app = await startOutboxApp();
+const real = !app.mock;
+const whatsapp = real ? (process.env.WAZZUP_CHANNEL_ID ?? '') : DEMO_CHANNEL_IDS.whatsapp;
+const chatId = process.env.WAZZUP_CHAT_ID ?? '79011112233';
+const MESSAGES = [
+  {
+    what: 'WhatsApp text via the queue',
+    expect: 'sent',
+    body: { channelId: whatsapp, chatType: 'whatsapp', chatId, text: 'Queued, then sent once' },
+  },
+  ...(real
+    ? []
+    : [
+        {
+          what: 'Telegram by username via the queue',
+          expect: 'sent',
+          body: {
+            channelId: DEMO_CHANNEL_IDS.telegram,
+            chatType: 'telegram',
+            username: 'durov',
+            text: 'Hello from a queue consumer',
+          },
+        },
+        {
+          what: 'Blocked channel via the queue',
+          expect: 'dead rejected CHANNEL_BLOCKED',
+          body: {
+            channelId: DEMO_CHANNEL_IDS.blocked,
+            chatType: 'whatsapp',
+            chatId,
+            text: 'Never sent',
+          },
+        },
+      ]),
+  {
+    what: 'Bad chatId, refused at enqueue',
+    expect: 'error CHAT_INCORRECT_CHAT_ID_WHATSAPP',
+    body: { channelId: whatsapp, chatType: 'whatsapp', chatId: '+7 901', text: 'x' },
+  },
+];
+
+/** Enqueues one message and waits (at most 30 s) for the consumer to settle it. */
+async function track(body: unknown): Promise<string> {
+  const response = await app.fetch('/messages', { method: 'POST', body: JSON.stringify(body) });
+  const answer = (await response.json()) as { crmMessageId?: string; error?: string };
+  if (!answer.crmMessageId) return `error ${answer.error}`;
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const outcome = (await (await app.fetch(`/messages/${answer.crmMessageId}`)).json()) as Outcome;
+    if (outcome.status === 'sent') return `sent ${outcome.messageId ?? answer.crmMessageId}`;
+    if (outcome.status === 'dead') return `dead ${outcome.reason} ${outcome.code ?? ''}`.trim();
+  }
+  return 'still queued after 30 s';
+}
+
+try {
+  console.log(
+    `Cloudflare-Workers (workerd: Queues + Durable Object) → ${real ? 'Wazzup API' : `fake Wazzup API at ${app.mock?.url}`}`,
+  );
+  const rows: ReportRow[] = [];
+  for (const { what, expect, body } of MESSAGES) {
+    const started = performance.now();
+    const outcome = await track(body);
+    const ok = expect === 'sent' ? outcome.startsWith('sent ') : outcome === expect;
+    rows.push({ what, outcome, ok, ms: Math.round(performance.now() - started) });
+    console.log(formatRow(rows.at(-1) as ReportRow));
+  }
+  if (app.mock) {
+    console.log(
+      `delivered: ${JSON.stringify(app.mock.mock.messages.map((message) => message.body))}`,
+    );
+  }
+  process.exitCode = rows.every((row) => row.ok) ? 0 : 1;
+} finally {
+  await app.close();
+}

@@ -1,0 +1,45 @@
+import {
+  isRetryableCode,
+  WazzupApiError,
+  WazzupConnectionError,
+  WazzupTimeoutError,
+  WazzupValidationError,
+} from '@wazzup-sdk/core';
+import type { Settlement } from './ledger';
+
+/** What one failed attempt means for the outbox. */
+export interface FailedAttempt {
+  /** Whether the service may hold the message (for the ledger). */
+  settlement: Settlement;
+  /** Retry later (transient) or give up now (the service refused). */
+  retry: boolean;
+  /** The service said 429: the shared limiter pauses the key. */
+  rateLimited: boolean;
+}
+
+/**
+ * Sorts a send's error. A refusal the service answered (4xx, local validation) means it kept
+ * nothing; a 5xx, a dropped connection, a timeout or an unreadable 201 may have come after it
+ * stored the message, so the outcome is unknown. Anything that is not a WazzupError is a bug, and
+ * is thrown on as a crash so the queue delivers the message again.
+ */
+export function classify(error: unknown): FailedAttempt {
+  if (error instanceof WazzupValidationError) {
+    return { settlement: { outcome: 'not-sent' }, retry: false, rateLimited: false };
+  }
+  if (error instanceof WazzupConnectionError || error instanceof WazzupTimeoutError) {
+    return { settlement: { outcome: 'unknown' }, retry: true, rateLimited: false };
+  }
+  if (error instanceof WazzupApiError) {
+    if (error.status >= 500 || error.status < 400) {
+      return { settlement: { outcome: 'unknown' }, retry: true, rateLimited: false };
+    }
+    const rateLimited = error.status === 429;
+    return {
+      settlement: { outcome: 'not-sent' },
+      retry: rateLimited || isRetryableCode(error.code),
+      rateLimited,
+    };
+  }
+  throw error;
+}

@@ -1,0 +1,211 @@
+import type { SendMessageResult, WazzupOptions } from '@wazzup-sdk/core';
+import { createWazzup, type WazzupEnv } from '../create-wazzup';
+import type {
+  DurableObjectNamespaceLike,
+  QueueBatch,
+  QueueMessage,
+  QueueProducer,
+} from './bindings';
+import { classify } from './classify';
+import { type DeadLetter, type DeadLetterReason, describeError } from './dead-letter';
+import type { Begin } from './durable-object';
+import { isOutboxEnvelope, type OutboxEnvelope } from './envelope';
+import type { OutboxRateLimit } from './lease-window';
+import type { LedgerSettings, Settlement } from './ledger';
+import { outboxFor } from './outbox-stub';
+
+/** Options of {@link createOutboxConsumer}. */
+export interface OutboxConsumerOptions<Env = unknown> {
+  /** Env binding of the {@link WazzupOutbox} Durable Object; default `WAZZUP_OUTBOX`. */
+  outboxBinding?: string;
+  /** Env binding of the dead-letter queue producer; default `WAZZUP_DEAD_LETTERS`. */
+  deadLetterBinding?: string;
+  /** Requests per window for the key, shared by every consumer; default the API's 500 / 5 s. */
+  rateLimit?: OutboxRateLimit;
+  /** How long the service remembers a crmMessageId; default 60 000 ms. */
+  duplicateWindowMs?: number;
+  /** Deliveries of one message before it is dead-lettered; keep it below the queue's max_retries. Default 10. */
+  maxAttempts?: number;
+  /** Longest retry delay, in seconds; default 60. */
+  maxRetryDelaySeconds?: number;
+  /**
+   * Re-sends, within the same delivery, of a send whose outcome is unknown (5xx, reset, timeout),
+   * before handing the message back to the queue; default 2.
+   */
+  inlineResends?: number;
+  /** How long the ledger remembers a crmMessageId; default 14 days, Queues' longest retention. */
+  ledgerTtlMs?: number;
+  /** Options of the client that sends (its own retries and rate limit are off: the queue and the outbox do both). */
+  client?: Partial<Omit<WazzupOptions, 'apiKey' | 'maxRetries' | 'rateLimit'>>;
+  /**
+   * Called with each send's result before the ledger records it (to store the messageId, count,
+   * log). If it throws, the batch fails like a crash: the queue delivers the message again and the
+   * ledger makes that a `duplicate`, so it runs at least once per message.
+   */
+  onResult?: (
+    result: SendMessageResult,
+    message: QueueMessage<OutboxEnvelope>,
+    env: Env,
+  ) => unknown;
+}
+
+/** A Worker `queue()` handler. */
+export type OutboxConsumer<Env> = (batch: QueueBatch<unknown>, env: Env) => Promise<void>;
+
+const DEFAULTS = {
+  outboxBinding: 'WAZZUP_OUTBOX',
+  deadLetterBinding: 'WAZZUP_DEAD_LETTERS',
+  rateLimit: { limit: 500, windowMs: 5_000 },
+  duplicateWindowMs: 60_000,
+  maxAttempts: 10,
+  maxRetryDelaySeconds: 60,
+  inlineResends: 2,
+  ledgerTtlMs: 14 * 24 * 60 * 60 * 1000,
+};
+
+const RESEND_PAUSE_MS = 250;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Creates the `queue()` handler of the outbox: sends each message with core under the key's
+ * shared rate limit, acks it on `sent` and `duplicate`, retries transient failures with the
+ * queue's own delay, and puts refusals and messages whose outcome can no longer be known on the
+ * dead-letter queue with the typed error. See the README's "Sending at scale" for the guarantee.
+ *
+ * @example
+ * export { WazzupOutbox } from '@wazzup-sdk/cloudflare/outbox';
+ * const consume = createOutboxConsumer();
+ * export default { queue: (batch, env) => consume(batch, env) };
+ */
+export function createOutboxConsumer<Env extends WazzupEnv>(
+  options: OutboxConsumerOptions<Env> = {},
+): OutboxConsumer<Env> {
+  const settings = { ...DEFAULTS, ...options };
+  const timeoutMs = options.client?.timeoutMs ?? 30_000;
+  const ledger: LedgerSettings = {
+    duplicateWindowMs: settings.duplicateWindowMs,
+    // A re-send must reach the service before the window closes: allow its whole timeout.
+    marginMs: timeoutMs + 1_000,
+    ttlMs: settings.ledgerTtlMs,
+  };
+
+  return async (batch, env) => {
+    const bindings = env as unknown as Record<string, unknown>;
+    const namespace = bindings[settings.outboxBinding] as DurableObjectNamespaceLike;
+    const deadLetters = bindings[settings.deadLetterBinding] as QueueProducer<DeadLetter>;
+    if (!namespace || !deadLetters) {
+      throw new Error(
+        `The outbox needs the ${settings.outboxBinding} and ${settings.deadLetterBinding} bindings`,
+      );
+    }
+    // createWazzup throws WazzupConfigError when the key is missing, so the key below is set.
+    const client = createWazzup(env, { ...options.client, maxRetries: 0, rateLimit: false });
+    const outbox = await outboxFor(namespace, env.WAZZUP_API_KEY as string);
+    // Each message settles on its own; a crash in one fails the batch only after the others are
+    // acked, so the queue redelivers just the unfinished ones.
+    const results = await Promise.allSettled(
+      batch.messages.map((message) => handle(message as QueueMessage<OutboxEnvelope>)),
+    );
+    const crash = results.find((result) => result.status === 'rejected');
+    if (crash) throw (crash as PromiseRejectedResult).reason;
+
+    async function deadLetter(
+      message: QueueMessage<unknown>,
+      reason: DeadLetterReason,
+      details: { error?: unknown; mayHaveBeenSent: boolean },
+    ) {
+      const envelope = isOutboxEnvelope(message.body) ? message.body : undefined;
+      await deadLetters.send({
+        wazzupDeadLetter: 1,
+        reason,
+        mayHaveBeenSent: details.mayHaveBeenSent,
+        crmMessageId: envelope?.message.crmMessageId,
+        message: envelope?.message ?? message.body,
+        error: describeError(details.error),
+        attempts: message.attempts,
+        enqueuedAt: envelope?.enqueuedAt,
+        deadAt: Date.now(),
+      });
+      message.ack();
+    }
+
+    /** Waits for a slot under the key's rate limit, and asks the ledger about the message. */
+    async function begin(crmMessageId: string): Promise<Exclude<Begin, { waitMs: number }>> {
+      for (;;) {
+        const answer = await outbox.call({
+          op: 'begin',
+          crmMessageId,
+          settings: ledger,
+          rate: settings.rateLimit,
+          leaseTtlMs: timeoutMs + 5_000,
+        });
+        if (!('waitMs' in answer)) return answer;
+        await sleep(answer.waitMs);
+      }
+    }
+
+    async function handle(message: QueueMessage<OutboxEnvelope>): Promise<void> {
+      if (!isOutboxEnvelope(message.body)) {
+        return deadLetter(message, 'malformed', { mayHaveBeenSent: false });
+      }
+      const { crmMessageId } = message.body.message;
+      for (let resend = 0; ; resend++) {
+        const begun = await begin(crmMessageId);
+        if (!('lease' in begun)) {
+          if (begun.claim.action === 'ack') return message.ack();
+          return deadLetter(message, 'outcome-unknown', { mayHaveBeenSent: true });
+        }
+        const { claim, lease } = begun;
+        const finish = (settlement: Settlement, pause = false) =>
+          outbox.call({
+            op: 'finish',
+            crmMessageId,
+            claim,
+            settlement,
+            settings: ledger,
+            lease,
+            rate: settings.rateLimit,
+            pause,
+          });
+        let result: SendMessageResult;
+        try {
+          result = await client.sendMessage(message.body.message);
+        } catch (error) {
+          const failed = classify(error);
+          await finish(failed.settlement, failed.rateLimited);
+          const unknown = failed.settlement.outcome === 'unknown';
+          const mayHaveBeenSent = unknown || claim.uncertainSince < claim.claimedAt;
+          if (!failed.retry) return deadLetter(message, 'rejected', { error, mayHaveBeenSent });
+          // An unknown outcome is re-sent at once, while the service's duplicate window is sure
+          // to cover it; a trip through the queue could come back after the window has closed.
+          if (unknown && resend < settings.inlineResends) {
+            await sleep(RESEND_PAUSE_MS * 2 ** resend);
+            continue;
+          }
+          if (message.attempts >= settings.maxAttempts) {
+            return deadLetter(message, 'retries-exhausted', { error, mayHaveBeenSent });
+          }
+          return message.retry({ delaySeconds: retryDelay(message.attempts, claim, unknown) });
+        }
+        await options.onResult?.(result, message, env);
+        await finish({
+          outcome: 'sent',
+          messageId: result.status === 'sent' ? result.messageId : undefined,
+        });
+        return message.ack();
+      }
+    }
+  };
+
+  /**
+   * Exponential, capped, and for an uncertain message short enough that the next attempt still
+   * lands inside the service's duplicate window (else it could only be dead-lettered).
+   */
+  function retryDelay(attempts: number, claim: { uncertainSince: number }, unknown: boolean) {
+    const backoff = Math.min(2 ** (attempts - 1), settings.maxRetryDelaySeconds);
+    if (!unknown) return backoff;
+    const left = claim.uncertainSince + ledger.duplicateWindowMs - ledger.marginMs - Date.now();
+    return Math.max(0, Math.min(backoff, Math.floor(left / 2_000)));
+  }
+}
