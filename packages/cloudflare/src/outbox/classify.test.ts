@@ -1,0 +1,43 @@
+import {
+  WazzupApiError,
+  WazzupConnectionError,
+  WazzupTimeoutError,
+  WazzupValidationError,
+} from '@wazzup-sdk/core';
+import { describe, expect, it } from 'vitest';
+import { classify } from './classify';
+
+const api = (status: number, code: string) =>
+  new WazzupApiError({ status, code, description: code });
+
+describe('classify', () => {
+  it.each([
+    [
+      'a local validation error',
+      new WazzupValidationError('VALIDATION_ERROR', 'text', 'x', []),
+      'not-sent',
+      false,
+    ],
+    ['a refusal (CHANNEL_BLOCKED)', api(400, 'CHANNEL_BLOCKED'), 'not-sent', false],
+    [
+      'a retryable refusal (MESSAGE_DOWNLOAD_CONTENT_ERROR)',
+      api(400, 'MESSAGE_DOWNLOAD_CONTENT_ERROR'),
+      'not-sent',
+      true,
+    ],
+    ['a 429', api(429, 'RATE_LIMITED'), 'not-sent', true],
+    ['a 5xx', api(502, 'SERVER_ERROR'), 'unknown', true],
+    ['an unreadable 201', api(201, 'INVALID_RESPONSE'), 'unknown', true],
+    ['a dropped connection', new WazzupConnectionError('reset'), 'unknown', true],
+    ['a timeout', new WazzupTimeoutError(1000), 'unknown', true],
+  ])('%s: outcome %s, retry %s', (_, error, outcome, retry) => {
+    const failed = classify(error);
+    expect(failed.settlement.outcome).toBe(outcome);
+    expect(failed.retry).toBe(retry);
+    expect(failed.rateLimited).toBe((error as { status?: number }).status === 429);
+  });
+
+  it('throws on anything that is not a WazzupError: a bug is a crash, and the queue redelivers', () => {
+    expect(() => classify(new TypeError('x is undefined'))).toThrow(TypeError);
+  });
+});
