@@ -2,8 +2,11 @@
 const { createWazzup } = require('@wazzup-sdk/core');
 const schema = require('@wazzup-sdk/core/send-message.schema.json');
 
-// The published JSON Schema comes with the tarball, through the exports map.
+const { createOutboxConsumer } = require('@wazzup-sdk/cloudflare/outbox');
+
+// The published JSON Schema and the outbox subpath come with the tarballs, through exports maps.
 if (!schema.required.includes('channelId')) throw new Error('send-message.schema.json is wrong');
+if (typeof createOutboxConsumer !== 'function') throw new Error('no @wazzup-sdk/cloudflare/outbox');
 
 const wazzup = createWazzup({
   apiKey: process.env.WAZZUP_API_KEY,

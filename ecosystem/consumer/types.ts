@@ -2,6 +2,12 @@
 import { createWazzup as createBrowserClient } from '@wazzup-sdk/browser';
 import { createProxyHandler } from '@wazzup-sdk/cloudflare';
 import {
+  createOutboxConsumer,
+  enqueueMessage,
+  type OutboxEnvelope,
+  type QueueProducer,
+} from '@wazzup-sdk/cloudflare/outbox';
+import {
   createWazzup,
   type SendMessageRequest,
   type SendMessageResult,
@@ -30,6 +36,9 @@ export async function check(): Promise<SendMessageResult> {
   const served = await serveWazzupMock({ mock });
   const proxy = createProxyHandler({ allowedOrigins: [], authorize: () => false });
   const browser = createBrowserClient({ proxyUrl: '/api/send' });
-  void [invalid, proxy, browser, served, WazzupApiError];
+  const consume = createOutboxConsumer({ rateLimit: { limit: 10, windowMs: 1000 } });
+  const queue: QueueProducer<OutboxEnvelope> = { send: async () => {}, sendBatch: async () => {} };
+  const { crmMessageId }: { crmMessageId: string } = await enqueueMessage(queue, message);
+  void [invalid, proxy, browser, served, WazzupApiError, consume, crmMessageId];
   return createWazzup({ apiKey: 'k', fetch: mock.fetch }).sendMessage(message);
 }

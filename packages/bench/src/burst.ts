@@ -27,6 +27,11 @@ export async function measureBurst(limit = 50, windowMs = 1000, batches = 5) {
       chatId: '79011112233',
       text: 'Hi',
     } as const;
+    // One window's worth first, untimed, so connections are open and code is compiled: the figure
+    // is what the limiter costs, not a cold start. Then wait the window out, so the burst starts
+    // with every slot free.
+    await Promise.all(Array.from({ length: limit }, () => wazzup.sendMessage(message)));
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
     const started = performance.now();
     const results = await Promise.all(
       Array.from({ length: limit * batches }, () => wazzup.sendMessage(message)),
