@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { createWazzup } from '@wazzup-sdk/core';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS } from '@wazzup-sdk/mock';
+import { createFetch } from 'ofetch';
 import { interleaved } from './measure';
 
 const message = {
@@ -40,7 +41,7 @@ async function rate(
   return (total * 1000) / (performance.now() - started);
 }
 
-/** Sends per second over loopback HTTP to the served mock: raw fetch against the SDK. */
+/** Sends per second over loopback HTTP to the served mock: raw fetch, plain ofetch and the SDK. */
 export async function measureThroughput(
   total = 4000,
   concurrency = 32,
@@ -52,6 +53,7 @@ export async function measureThroughput(
     const headers = { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' };
     let id = 0;
     const sdk = createWazzup({ apiKey: DEMO_API_KEY, baseUrl: url, rateLimit: false });
+    const plain = createFetch({ fetch: globalThis.fetch });
     const contenders = {
       'raw fetch': () =>
         rate(
@@ -60,6 +62,18 @@ export async function measureThroughput(
             const response = await fetch(endpoint, { method: 'POST', headers, body });
             await response.json();
           },
+          total,
+          concurrency,
+        ),
+      // The stack's HTTP layer alone, as a client that lets ofetch serialise and parse would use it.
+      'plain ofetch': () =>
+        rate(
+          () =>
+            plain(endpoint, {
+              method: 'POST',
+              headers,
+              body: { ...message, crmMessageId: `ofetch-${id++}` },
+            }),
           total,
           concurrency,
         ),
