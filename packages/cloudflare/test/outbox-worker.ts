@@ -46,6 +46,11 @@ function consumerFor(env: Env) {
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
+    if (new URL(request.url).pathname === '/raw') {
+      // A body that did not come from enqueueMessage: the consumer must not choke on it.
+      await (env.WAZZUP_QUEUE_A as unknown as QueueProducer<unknown>).send(await request.json());
+      return new Response('queued');
+    }
     const messages = (await request.json()) as SendMessageRequest[];
     const queue = new URL(request.url).searchParams.get('queue') === 'b' ? 'B' : 'A';
     try {

@@ -25,7 +25,13 @@ const OUTBOX_CONSUMER = {
   maxRetries: 20,
   deadLetterQueue: 'wazzup-dead-letters',
 };
-const DEAD_REASONS = ['rejected', 'outcome-unknown', 'retries-exhausted', 'queue-gave-up'];
+const DEAD_REASONS = [
+  'rejected',
+  'outcome-unknown',
+  'retries-exhausted',
+  'queue-gave-up',
+  'malformed',
+];
 
 let served: ServedWazzupMock;
 let worker: Miniflare;
@@ -77,7 +83,9 @@ function enqueue(messages: unknown[], queue: 'a' | 'b' = 'a') {
   });
 }
 
-async function deadLetters(): Promise<Map<string, { reason: string; error?: { code?: string } }>> {
+async function deadLetters(): Promise<
+  Map<string, { reason: string; message?: unknown; error?: { code?: string } }>
+> {
   // miniflare types KV with workers-types, which this package does not use.
   const kv = (await worker.getKVNamespace('DEAD')) as unknown as {
     list(options: { cursor?: string }): Promise<{
@@ -128,6 +136,21 @@ describe('the outbox on Queues and a Durable Object, inside workerd', () => {
     });
   });
 
+  it('dead-letters a queue body that is not an outbox envelope, without a send', async () => {
+    const before = served.mock.requests.length;
+    await worker.dispatchFetch('http://worker/raw', {
+      method: 'POST',
+      body: JSON.stringify({ note: 'not an envelope' }),
+    });
+    let letter: { reason: string; message?: unknown } | undefined;
+    for (const deadline = Date.now() + 10_000; !letter && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      letter = [...(await deadLetters()).values()].find((dead) => dead.reason === 'malformed');
+    }
+    expect(letter).toMatchObject({ reason: 'malformed', message: { note: 'not an envelope' } });
+    expect(served.mock.requests.length).toBe(before);
+  });
+
   it(`${MESSAGES} messages, two consumers, faults and crashes: each delivered once or dead-lettered, within the rate`, async () => {
     const started = Date.now();
     const ids: string[] = [];
@@ -166,7 +189,10 @@ describe('the outbox on Queues and a Durable Object, inside workerd', () => {
     const lost = ids.filter((id) => mock.deliveriesOf(id) === 0 && !dead.has(id));
     const duplicates = ids.filter((id) => mock.deliveriesOf(id) > 1);
     const reasons: Record<string, number> = {};
-    for (const letter of dead.values()) reasons[letter.reason] = (reasons[letter.reason] ?? 0) + 1;
+    for (const id of ids) {
+      const reason = dead.get(id)?.reason;
+      if (reason) reasons[reason] = (reasons[reason] ?? 0) + 1;
+    }
     const faults = mock.requests.filter((request) => request.fault).length;
     const rate = highestRate(
       mock.requests.map((request) => request.at),
@@ -175,7 +201,7 @@ describe('the outbox on Queues and a Durable Object, inside workerd', () => {
     const delivered = ids.filter((id) => mock.deliveriesOf(id) === 1).length;
     console.log(
       `outbox: ${MESSAGES} messages in ${seconds.toFixed(1)} s, ${mock.requests.length} requests, ` +
-        `${faults} faults, ${delivered} delivered once, ${dead.size} dead-lettered ` +
+        `${faults} faults, ${delivered} delivered once, ${Object.values(reasons).reduce((a, b) => a + b, 0)} dead-lettered ` +
         `${JSON.stringify(reasons)}, ${lost.length} lost, ${duplicates.length} duplicates, ` +
         `highest rate ${rate} per ${RATE.windowMs} ms (limit ${RATE.limit})`,
     );
