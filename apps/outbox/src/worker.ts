@@ -1,7 +1,11 @@
 // A Worker that sends through the outbox: POST /messages validates and enqueues (202 with the
 // crmMessageId), the queue consumer sends under the key's shared rate limit, and
 // GET /messages/<crmMessageId> tells how each one ended. Bindings are in wrangler.json.
-import type { SendMessageRequest, WazzupEnv } from '@wazzup-sdk/cloudflare';
+import {
+  type SendMessageRequest,
+  type WazzupEnv,
+  WazzupValidationError,
+} from '@wazzup-sdk/cloudflare';
 import {
   createOutboxConsumer,
   type DeadLetter,
@@ -42,15 +46,17 @@ async function enqueue(request: Request, env: Env): Promise<Response> {
   if (request.headers.get('authorization') !== `Bearer ${env.APP_TOKEN}`) {
     return new Response('unauthorised', { status: 401 });
   }
+  const input = (await request.json().catch(() => undefined)) as SendMessageRequest | undefined;
+  if (input === undefined) return Response.json({ error: 'INVALID_JSON' }, { status: 400 });
   try {
-    const input = (await request.json()) as SendMessageRequest;
     const { crmMessageId } = await enqueueMessage(env.WAZZUP_QUEUE, input);
     await env.OUTCOMES.put(crmMessageId, JSON.stringify({ status: 'queued' }));
     return Response.json({ crmMessageId }, { status: 202 });
   } catch (error) {
     // Bad input is refused here, with the code the service would answer; it never enters the queue.
-    const { name, code, field, message } = error as Error & { code?: string; field?: string };
-    return Response.json({ error: code ?? name, field, description: message }, { status: 400 });
+    if (!(error instanceof WazzupValidationError)) throw error;
+    const { code, field, message } = error;
+    return Response.json({ error: code, field, description: message }, { status: 400 });
   }
 }
 

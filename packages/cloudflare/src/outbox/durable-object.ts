@@ -48,13 +48,9 @@ export type OutboxAnswer<C extends OutboxCall> = C['op'] extends 'begin'
  * @example
  * // worker.ts
  * export { WazzupOutbox } from '@wazzup-sdk/cloudflare/outbox';
- * // wrangler.toml
- * // [[durable_objects.bindings]]
- * // name = "WAZZUP_OUTBOX"
- * // class_name = "WazzupOutbox"
- * // [[migrations]]
- * // tag = "v1"
- * // new_sqlite_classes = ["WazzupOutbox"]
+ * // wrangler.json (apps/outbox has the whole file)
+ * // "durable_objects": { "bindings": [{ "name": "WAZZUP_OUTBOX", "class_name": "WazzupOutbox" }] },
+ * // "migrations": [{ "tag": "v1", "new_sqlite_classes": ["WazzupOutbox"] }]
  */
 export class WazzupOutbox {
   // The window lives in memory: the object is evicted only after idling, by which time every slot
