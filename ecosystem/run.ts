@@ -1,7 +1,7 @@
 // Ecosystem tests: pack every published package, install the tarballs into a scratch project as a
 // user would, and send a message to the mock from each kind of consumer: Node 20, 22 and 24 as
-// ESM and CJS, TypeScript under `bundler` and `node16`, Deno, Bun, a Worker in workerd, and a
-// page built by Vite and run in Chromium.
+// ESM and CJS, TypeScript under `bundler` and `node16`, Deno, Bun, a Worker and the Queues outbox
+// in workerd, and a page built by Vite and run in Chromium.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -159,33 +159,16 @@ const checks: [string, () => Promise<string>][] = [
       ),
   ],
   ['Bun', () => step('bun', fromPackage('bun', 'bun'), ['run', 'bun.ts'], { cwd: app, env })],
+  ['Worker (esbuild bundle) in workerd', () => inWorkerd('worker.ts', {})],
   [
-    'Worker (esbuild bundle) in workerd',
-    async () => {
-      const fromCloudflare = createRequire(join(root, 'packages/cloudflare/package.json'));
-      const { build } = fromCloudflare('esbuild') as typeof import('esbuild');
-      const { Miniflare } = fromCloudflare('miniflare') as typeof import('miniflare');
-      const bundle = await build({
-        entryPoints: [join(app, 'worker.ts')],
-        bundle: true,
-        write: false,
-        format: 'esm',
-        platform: 'neutral',
-        conditions: ['workerd', 'worker', 'browser'],
-        mainFields: ['module', 'main'],
-      });
-      const worker = new Miniflare({
-        modules: true,
-        script: bundle.outputFiles[0]?.text ?? '',
-        compatibilityDate: '2025-09-01',
-        bindings: { WAZZUP_API_KEY: env.WAZZUP_API_KEY, WAZZUP_BASE_URL: env.WAZZUP_BASE_URL },
-      });
-      try {
-        return await (await worker.dispatchFetch('http://worker/')).text();
-      } finally {
-        await worker.dispose();
-      }
-    },
+    'Outbox Worker (Queues + Durable Object) in workerd',
+    () =>
+      inWorkerd('outbox-worker.ts', {
+        queueProducers: { WAZZUP_QUEUE: 'outbox', WAZZUP_DEAD_LETTERS: 'dead-letters' },
+        queueConsumers: { outbox: { maxBatchTimeout: 0 } },
+        durableObjects: { WAZZUP_OUTBOX: 'WazzupOutbox' },
+        kvNamespaces: ['OUTCOMES'],
+      }),
   ],
   [
     'Browser page (Vite build) in Chromium',
@@ -218,6 +201,34 @@ const checks: [string, () => Promise<string>][] = [
     },
   ],
 ];
+
+/** Bundles a Worker from the installed packages with esbuild, runs it in workerd, fetches `/`. */
+async function inWorkerd(entry: string, bindings: Record<string, unknown>): Promise<string> {
+  const fromCloudflare = createRequire(join(root, 'packages/cloudflare/package.json'));
+  const { build } = fromCloudflare('esbuild') as typeof import('esbuild');
+  const { Miniflare } = fromCloudflare('miniflare') as typeof import('miniflare');
+  const bundle = await build({
+    entryPoints: [join(app, entry)],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['module', 'main'],
+  });
+  const worker = new Miniflare({
+    modules: true,
+    script: bundle.outputFiles[0]?.text ?? '',
+    compatibilityDate: '2025-09-01',
+    bindings: { WAZZUP_API_KEY: env.WAZZUP_API_KEY, WAZZUP_BASE_URL: env.WAZZUP_BASE_URL },
+    ...bindings,
+  });
+  try {
+    return await (await worker.dispatchFetch('http://worker/')).text();
+  } finally {
+    await worker.dispose();
+  }
+}
 
 /** Serves a folder on loopback, for the built page. */
 async function serveStatic(dir: string): Promise<{ url: string; close(): void }> {
