@@ -131,7 +131,10 @@ export function createOutboxConsumer<Env extends WazzupEnv>(
     }
 
     /** Waits for a slot under the key's rate limit, and asks the ledger about the message. */
-    async function begin(crmMessageId: string): Promise<Exclude<Begin, { waitMs: number }>> {
+    async function begin(
+      crmMessageId: string,
+      urgent: boolean,
+    ): Promise<Exclude<Begin, { waitMs: number }>> {
       for (;;) {
         const answer = await outbox.call({
           op: 'begin',
@@ -139,6 +142,7 @@ export function createOutboxConsumer<Env extends WazzupEnv>(
           settings: ledger,
           rate: settings.rateLimit,
           leaseTtlMs: timeoutMs + 5_000,
+          urgent,
         });
         if (!('waitMs' in answer)) return answer;
         await sleep(answer.waitMs);
@@ -151,7 +155,7 @@ export function createOutboxConsumer<Env extends WazzupEnv>(
       }
       const { crmMessageId } = message.body.message;
       for (let resend = 0; ; resend++) {
-        const begun = await begin(crmMessageId);
+        const begun = await begin(crmMessageId, resend > 0 || message.attempts > 1);
         if (!('lease' in begun)) {
           if (begun.claim.action === 'ack') return message.ack();
           return deadLetter(message, 'outcome-unknown', { mayHaveBeenSent: true });

@@ -13,6 +13,12 @@ export type OutboxCall =
       settings: LedgerSettings;
       rate: OutboxRateLimit;
       leaseTtlMs: number;
+      /**
+       * A message sent before (a re-send, a redelivery): it goes ahead of first attempts, since an
+       * earlier attempt may have started the service's duplicate window, which a long wait would
+       * outlast.
+       */
+      urgent: boolean;
     }
   | {
       op: 'finish';
@@ -77,7 +83,7 @@ export class WazzupOutbox {
     switch (call.op) {
       case 'begin': {
         // The slot comes first, so the ledger's clock starts when the send really does.
-        const grant = await this.#window.take(call.rate, call.leaseTtlMs, MAX_WAIT_MS);
+        const grant = await this.#window.take(call.rate, call.leaseTtlMs, MAX_WAIT_MS, call.urgent);
         if (!('lease' in grant)) return grant;
         const claim = await this.#ledger.claim(call.crmMessageId, call.settings);
         if (claim.action === 'send') return { claim, lease: grant.lease };

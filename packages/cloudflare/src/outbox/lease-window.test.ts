@@ -66,6 +66,22 @@ describe('take', () => {
     expect(order).toEqual(['second', 'third']);
   });
 
+  it('puts an urgent sender (a re-send) at the front of the line', async () => {
+    const window = createLeaseWindow();
+    const rate = { limit: 1, windowMs: 20 };
+    const first = (await window.take(rate, TTL, 1000)) as { lease: string };
+    const order: string[] = [];
+    const normal = window.take(rate, TTL, 1000).then((grant) => order.push('normal') && grant);
+    const urgent = window
+      .take(rate, TTL, 1000, true)
+      .then((grant) => order.push('urgent') && grant);
+    window.release(first.lease, rate);
+    const granted = (await urgent) as { lease: string };
+    window.release(granted.lease, rate);
+    await normal;
+    expect(order).toEqual(['urgent', 'normal']);
+  });
+
   it('tells a sender to ask again when no slot came in time', async () => {
     const window = createLeaseWindow();
     const rate = { limit: 1, windowMs: 1000 };

@@ -13,9 +13,15 @@ export interface LeaseWindow {
   acquire(rate: OutboxRateLimit, leaseTtlMs: number): Grant;
   /**
    * A slot, waiting for it in line, so a crowd of senders costs one call each rather than a poll
-   * each. After `maxWaitMs` without one it answers `{ waitMs: 0 }`: ask again.
+   * each. `urgent` goes to the front of the line. After `maxWaitMs` without one it answers
+   * `{ waitMs: 0 }`: ask again.
    */
-  take(rate: OutboxRateLimit, leaseTtlMs: number, maxWaitMs: number): Promise<Grant>;
+  take(
+    rate: OutboxRateLimit,
+    leaseTtlMs: number,
+    maxWaitMs: number,
+    urgent?: boolean,
+  ): Promise<Grant>;
   /** Ends a lease; `pause` (after a 429) holds every slot for one more window. */
   release(lease: string, rate: OutboxRateLimit, pause?: boolean): void;
   /** Gives back a lease that sent nothing: its slot is free at once. */
@@ -87,7 +93,7 @@ export function createLeaseWindow(now: () => number = Date.now): LeaseWindow {
 
   return {
     acquire,
-    take(rate: OutboxRateLimit, leaseTtlMs: number, maxWaitMs: number): Promise<Grant> {
+    take(rate, leaseTtlMs, maxWaitMs, urgent = false) {
       if (waiters.length === 0) {
         const grant = acquire(rate, leaseTtlMs);
         if ('lease' in grant) return Promise.resolve(grant);
@@ -106,7 +112,8 @@ export function createLeaseWindow(now: () => number = Date.now): LeaseWindow {
             resolve({ lease });
           },
         };
-        waiters.push(waiter);
+        if (urgent) waiters.unshift(waiter);
+        else waiters.push(waiter);
         serve();
       });
     },
