@@ -1,0 +1,51 @@
+// Times one overhead contender in its own thread (see overhead.ts) and posts µs per send.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createWazzup } from '@wazzup-sdk/core';
+import { createFetch } from 'ofetch';
+
+const URL = 'http://wazzup.invalid/v3/message';
+const message = {
+  channelId: 'e0629e11-0f67-4567-92a9-2237e91ec1b9',
+  chatType: 'whatsapp',
+  chatId: '79011112233',
+  text: 'Your order #1042 has shipped',
+} as const;
+const ANSWER = '{"messageId":"f66c53a6-957a-46b2-b41b-5a2ef4844bcb","chatId":"79011112233"}';
+
+/** An in-memory transport: answers 201 at once, so only client-side work is measured. */
+const memoryFetch = async (_input?: unknown, _init?: unknown) =>
+  new Response(ANSWER, { status: 201, headers: { 'content-type': 'application/json' } });
+
+function contender(name: string): () => Promise<unknown> {
+  switch (name) {
+    case 'raw fetch':
+      // What a hand-written client does: build the request, stringify, send, read the JSON.
+      return async () => {
+        const headers = { authorization: 'Bearer bench-key', 'content-type': 'application/json' };
+        const response = await memoryFetch(URL, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(message),
+        });
+        await response.json();
+      };
+    case 'plain ofetch': {
+      // createFetch is how ofetch takes an injected fetch (ofetch.create keeps the global one).
+      const plain = createFetch({ fetch: memoryFetch as typeof fetch });
+      return () => plain(URL, { method: 'POST', body: message });
+    }
+    case 'SDK sendMessage': {
+      const sdk = createWazzup({ apiKey: 'bench-key', fetch: memoryFetch, rateLimit: false });
+      return () => sdk.sendMessage(message);
+    }
+    default:
+      throw new Error(`unknown contender ${name}`);
+  }
+}
+
+const { name, count } = workerData as { name: string; count: number };
+const send = contender(name);
+for (let i = 0; i < count / 4; i++) await send(); // warm up the JIT
+const started = performance.now();
+for (let i = 0; i < count; i++) await send();
+parentPort?.postMessage(((performance.now() - started) * 1000) / count);
