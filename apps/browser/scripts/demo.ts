@@ -1,6 +1,6 @@
 // `pnpm start`: serves the page from the Worker example in workerd, opens it in headless Chromium,
 // sends a WhatsApp text from the form and a bad number, and prints one line per send.
-import { formatRow, runSend } from '@wazzup-sdk/example-report';
+import { formatDelivered, formatRow, runSend } from '@wazzup-sdk/example-report';
 import { startWorkerApp } from '@wazzup-sdk/example-worker/start';
 import { launchChromium, sendFromForm } from './chromium';
 
@@ -32,10 +32,7 @@ try {
     ),
   ];
   for (const row of rows) console.log(formatRow(row));
-  if (app.mock)
-    console.log(
-      `delivered: ${JSON.stringify(app.mock.mock.messages.map((message) => message.body))}`,
-    );
+  if (app.mock) console.log(formatDelivered(app.mock.mock.messages));
   process.exitCode = rows.every((row) => row.ok) ? 0 : 1;
 } finally {
   await browser.close();

@@ -2,7 +2,7 @@
 // With WAZZUP_API_KEY, WAZZUP_CHANNEL_ID and WAZZUP_CHAT_ID set it talks to the real API;
 // otherwise it serves the bundled fake API with Bun.serve on loopback and talks to that.
 import { createWazzup } from '@wazzup-sdk/bun';
-import { createReport } from '@wazzup-sdk/example-report';
+import { createReport, formatDelivered } from '@wazzup-sdk/example-report';
 import { createWazzupMock, DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 
 const real = Bun.env.WAZZUP_API_KEY;
@@ -60,6 +60,6 @@ await report.show(
     wazzup.sendMessage({ channelId, chatType: 'whatsapp', chatId: '+7 901 111-22-33', text: 'Hi' }),
   'CHAT_INCORRECT_CHAT_ID_WHATSAPP',
 );
-if (mock) console.log(`delivered: ${JSON.stringify(mock.messages.map((message) => message.body))}`);
+if (mock) console.log(formatDelivered(mock.messages));
 server?.stop(true);
 process.exitCode = report.failed ? 1 : 0;

@@ -2,7 +2,7 @@
 // With WAZZUP_API_KEY, WAZZUP_CHANNEL_ID and WAZZUP_CHAT_ID set it talks to the real API;
 // otherwise it serves the bundled fake API with Deno.serve on loopback and talks to that.
 import { createWazzup } from '@wazzup-sdk/deno';
-import { createReport } from '@wazzup-sdk/example-report';
+import { createReport, formatDelivered } from '@wazzup-sdk/example-report';
 import { createWazzupMock, DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 
 const real = Deno.env.get('WAZZUP_API_KEY');
@@ -61,6 +61,6 @@ await report.show(
     wazzup.sendMessage({ channelId, chatType: 'whatsapp', chatId: '+7 901 111-22-33', text: 'Hi' }),
   'CHAT_INCORRECT_CHAT_ID_WHATSAPP',
 );
-if (mock) console.log(`delivered: ${JSON.stringify(mock.messages.map((message) => message.body))}`);
+if (mock) console.log(formatDelivered(mock.messages));
 await server?.shutdown();
 Deno.exitCode = report.failed ? 1 : 0;

@@ -2,7 +2,7 @@
 // With WAZZUP_API_KEY, WAZZUP_CHANNEL_ID and WAZZUP_CHAT_ID set it talks to the real API;
 // otherwise it serves the bundled fake API on loopback and talks to that.
 import { createWazzup } from '@wazzup-sdk/core';
-import { createReport } from '@wazzup-sdk/example-report';
+import { createReport, formatDelivered } from '@wazzup-sdk/example-report';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 import { serveWazzupMock } from '@wazzup-sdk/mock/node';
 
@@ -57,7 +57,6 @@ await report.show(
     wazzup.sendMessage({ channelId, chatType: 'whatsapp', chatId: '+7 901 111-22-33', text: 'Hi' }),
   'CHAT_INCORRECT_CHAT_ID_WHATSAPP',
 );
-if (mock)
-  console.log(`delivered: ${JSON.stringify(mock.mock.messages.map((message) => message.body))}`);
+if (mock) console.log(formatDelivered(mock.mock.messages));
 await mock?.close();
 process.exitCode = report.failed ? 1 : 0;

@@ -1,7 +1,7 @@
 // `pnpm start`: starts the outbox example in workerd, enqueues messages over HTTP, waits for the
 // queue consumer to send them, and prints one line per message in the format `pnpm demo` reads.
 
-import { formatRow, type ReportRow } from '@wazzup-sdk/example-report';
+import { formatDelivered, formatRow, type ReportRow } from '@wazzup-sdk/example-report';
 import { DEMO_CHANNEL_IDS } from '@wazzup-sdk/mock';
 import { startOutboxApp } from './start';
 
@@ -80,9 +80,7 @@ try {
     console.log(formatRow(rows.at(-1) as ReportRow));
   }
   if (app.mock) {
-    console.log(
-      `delivered: ${JSON.stringify(app.mock.mock.messages.map((message) => message.body))}`,
-    );
+    console.log(formatDelivered(app.mock.mock.messages));
   }
   process.exitCode = rows.every((row) => row.ok) ? 0 : 1;
 } finally {

@@ -18,6 +18,14 @@ export function formatRow(row: ReportRow): string {
 }
 
 /**
+ * The line that tells `pnpm demo` and the example tests what the fake API received: the bodies
+ * of its delivered messages, as JSON (read back by `parseExampleOutput`).
+ */
+export function formatDelivered(messages: readonly { body: unknown }[]): string {
+  return `delivered: ${JSON.stringify(messages.map((message) => message.body))}`;
+}
+
+/**
  * Runs `send` and records how it ended. `expectCode` marks a send that is meant to fail with that
  * error code (the validation example); any other outcome of it counts as a failure.
  */

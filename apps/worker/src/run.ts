@@ -1,6 +1,6 @@
 // `pnpm start`: starts the Worker example in workerd and runs its /demo route, printing one line
 // per send. With --serve it stays up so you can open the browser example's page.
-import { formatRow, type ReportRow } from '@wazzup-sdk/example-report';
+import { formatDelivered, formatRow, type ReportRow } from '@wazzup-sdk/example-report';
 import { startWorkerApp } from './start';
 
 const app = await startWorkerApp();
@@ -17,10 +17,7 @@ try {
       `${runtime} (workerd) → ${app.mock ? `fake Wazzup API at ${app.mock.url}` : 'Wazzup API'}`,
     );
     for (const row of rows) console.log(formatRow(row));
-    if (app.mock)
-      console.log(
-        `delivered: ${JSON.stringify(app.mock.mock.messages.map((message) => message.body))}`,
-      );
+    if (app.mock) console.log(formatDelivered(app.mock.mock.messages));
     process.exitCode = rows.every((row) => row.ok) ? 0 : 1;
   }
 } finally {
