@@ -18,6 +18,11 @@ export interface EnqueueOptions {
 /** Cloudflare's limit on messages per `sendBatch`. */
 const BATCH_LIMIT = 100;
 
+/** The send options a queue takes: the delay, when one is set. */
+function sendOptions(options: EnqueueOptions): { delaySeconds?: number } {
+  return options.delaySeconds === undefined ? {} : { delaySeconds: options.delaySeconds };
+}
+
 function envelopeFor(input: SendMessageRequest, options: EnqueueOptions): OutboxEnvelope {
   const message = parseSendMessageRequest(input, options.schema);
   return {
@@ -43,10 +48,7 @@ export async function enqueueMessage(
   options: EnqueueOptions = {},
 ): Promise<{ crmMessageId: string }> {
   const envelope = envelopeFor(input, options);
-  await queue.send(
-    envelope,
-    options.delaySeconds === undefined ? {} : { delaySeconds: options.delaySeconds },
-  );
+  await queue.send(envelope, sendOptions(options));
   return { crmMessageId: envelope.message.crmMessageId };
 }
 
@@ -60,12 +62,10 @@ export async function enqueueMessages(
   options: EnqueueOptions = {},
 ): Promise<{ crmMessageId: string }[]> {
   const envelopes = inputs.map((input) => envelopeFor(input, options));
+  const delay = sendOptions(options);
   for (let start = 0; start < envelopes.length; start += BATCH_LIMIT) {
     await queue.sendBatch(
-      envelopes.slice(start, start + BATCH_LIMIT).map((body) => ({
-        body,
-        ...(options.delaySeconds === undefined ? {} : { delaySeconds: options.delaySeconds }),
-      })),
+      envelopes.slice(start, start + BATCH_LIMIT).map((body) => ({ body, ...delay })),
     );
   }
   return envelopes.map((envelope) => ({ crmMessageId: envelope.message.crmMessageId }));

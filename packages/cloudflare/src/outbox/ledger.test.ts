@@ -5,11 +5,18 @@ import { createLedger, type LedgerSettings } from './ledger';
 const SETTINGS: LedgerSettings = { duplicateWindowMs: 60_000, marginMs: 31_000, ttlMs: 86_400_000 };
 
 // Durable Object storage as a Map: the real thing runs in the workerd tests (outbox.test.ts).
-function memoryStorage(): DurableObjectStorageLike & { data: Map<string, unknown> } {
+function memoryStorage(): DurableObjectStorageLike & {
+  data: Map<string, unknown>;
+  fireAlarm(): void;
+} {
   const data = new Map<string, unknown>();
   let alarm: number | null = null;
   return {
     data,
+    // What running the alarm does to it: the alarm is spent.
+    fireAlarm: () => {
+      alarm = null;
+    },
     get: async <T>(key: string) => structuredClone(data.get(key)) as T | undefined,
     put: async (key, value) => {
       data.set(key, structuredClone(value));
@@ -94,5 +101,18 @@ describe('the ledger', () => {
     advance(SETTINGS.ttlMs / 2);
     expect(await ledger.sweep()).toBe(true);
     expect([...storage.data.keys()]).toEqual(['m:new']);
+  });
+
+  it('sets a sweep alarm with its first entry, and again after a sweep left nothing', async () => {
+    const { ledger, storage, advance } = ledgerAt();
+    await ledger.claim('a', SETTINGS);
+    const first = await storage.getAlarm();
+    expect(first).not.toBeNull();
+    advance(SETTINGS.ttlMs);
+    storage.fireAlarm();
+    expect(await ledger.sweep()).toBe(false);
+    expect(await storage.getAlarm()).toBeNull();
+    await ledger.claim('b', SETTINGS);
+    expect(await storage.getAlarm()).toBeGreaterThan(first as number);
   });
 });

@@ -49,9 +49,15 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
 export function createLedger(storage: DurableObjectStorageLike, now: () => number = Date.now) {
   const key = (crmMessageId: string) => `${PREFIX}${crmMessageId}`;
 
+  // Whether this instance has seen a sweep alarm set, so a write checks storage for one only
+  // until then, not on every claim and settle.
+  let sweepScheduled = false;
+
   async function write(crmMessageId: string, entry: LedgerEntry): Promise<void> {
     await storage.put(key(crmMessageId), entry);
+    if (sweepScheduled) return;
     if ((await storage.getAlarm()) === null) await storage.setAlarm(now() + SWEEP_EVERY_MS);
+    sweepScheduled = true;
   }
 
   return {
@@ -124,6 +130,8 @@ export function createLedger(storage: DurableObjectStorageLike, now: () => numbe
       }
       const remaining = await storage.list({ prefix: PREFIX, limit: 1 });
       if (remaining.size > 0) await storage.setAlarm(at + SWEEP_EVERY_MS);
+      // The alarm that ran this sweep is spent: unless one was set again, the next write sets one.
+      sweepScheduled = remaining.size > 0;
       return remaining.size > 0;
     },
   };
