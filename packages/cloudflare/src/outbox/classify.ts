@@ -5,6 +5,7 @@ import {
   WazzupTimeoutError,
   WazzupValidationError,
 } from '@wazzup-sdk/core';
+import type { SlotEnd } from './durable-object';
 import type { Settlement } from './ledger';
 
 /** What one failed attempt means for the outbox. */
@@ -13,8 +14,8 @@ export interface FailedAttempt {
   settlement: Settlement;
   /** Retry later (transient) or give up now (the service refused). */
   retry: boolean;
-  /** The service said 429: the shared limiter pauses the key. */
-  rateLimited: boolean;
+  /** What becomes of the attempt's send slot: see {@link SlotEnd}. */
+  slot: SlotEnd;
 }
 
 /**
@@ -25,20 +26,24 @@ export interface FailedAttempt {
  */
 export function classify(error: unknown): FailedAttempt {
   if (error instanceof WazzupValidationError) {
-    return { settlement: { outcome: 'not-sent' }, retry: false, rateLimited: false };
+    return { settlement: { outcome: 'not-sent' }, retry: false, slot: 'release' };
   }
-  if (error instanceof WazzupConnectionError || error instanceof WazzupTimeoutError) {
-    return { settlement: { outcome: 'unknown' }, retry: true, rateLimited: false };
+  if (error instanceof WazzupTimeoutError) {
+    // Unanswered, the request may still be waiting to be read: it keeps its slot (see SlotEnd).
+    return { settlement: { outcome: 'unknown' }, retry: true, slot: 'hold' };
+  }
+  if (error instanceof WazzupConnectionError) {
+    return { settlement: { outcome: 'unknown' }, retry: true, slot: 'release' };
   }
   if (error instanceof WazzupApiError) {
     if (error.status >= 500 || error.status < 400) {
-      return { settlement: { outcome: 'unknown' }, retry: true, rateLimited: false };
+      return { settlement: { outcome: 'unknown' }, retry: true, slot: 'release' };
     }
     const rateLimited = error.status === 429;
     return {
       settlement: { outcome: 'not-sent' },
       retry: rateLimited || isRetryableCode(error.code),
-      rateLimited,
+      slot: rateLimited ? 'pause' : 'release',
     };
   }
   throw error;

@@ -8,7 +8,7 @@ import type {
 } from './bindings';
 import { classify } from './classify';
 import { type DeadLetter, type DeadLetterReason, describeError } from './dead-letter';
-import type { Begin } from './durable-object';
+import type { Begin, SlotEnd } from './durable-object';
 import { isOutboxEnvelope, type OutboxEnvelope } from './envelope';
 import type { OutboxRateLimit } from './lease-window';
 import type { LedgerSettings, Settlement } from './ledger';
@@ -161,7 +161,7 @@ export function createOutboxConsumer<Env extends WazzupEnv>(
           return deadLetter(message, 'outcome-unknown', { mayHaveBeenSent: true });
         }
         const { claim, lease } = begun;
-        const finish = (settlement: Settlement, pause = false) =>
+        const finish = (settlement: Settlement, slot: SlotEnd = 'release') =>
           outbox.call({
             op: 'finish',
             crmMessageId,
@@ -170,14 +170,14 @@ export function createOutboxConsumer<Env extends WazzupEnv>(
             settings: ledger,
             lease,
             rate: settings.rateLimit,
-            pause,
+            slot,
           });
         let result: SendMessageResult;
         try {
           result = await client.sendMessage(message.body.message);
         } catch (error) {
           const failed = classify(error);
-          await finish(failed.settlement, failed.rateLimited);
+          await finish(failed.settlement, failed.slot);
           const unknown = failed.settlement.outcome === 'unknown';
           const mayHaveBeenSent = unknown || claim.uncertainSince < claim.claimedAt;
           if (!failed.retry) return deadLetter(message, 'rejected', { error, mayHaveBeenSent });

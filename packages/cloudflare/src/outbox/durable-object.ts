@@ -28,9 +28,16 @@ export type OutboxCall =
       settings: LedgerSettings;
       lease: string;
       rate: OutboxRateLimit;
-      /** The service answered 429: hold every slot for a window. */
-      pause: boolean;
+      slot: SlotEnd;
     };
+
+/**
+ * How an attempt gives its send slot back. `release`: the answer came, the slot counts from now.
+ * `pause`: the service said 429, so every slot is held for one more window. `hold`: no answer
+ * came (a timeout), and the service may still read the request after the client gave up, so the
+ * slot stays taken until the lease's TTL, as for a consumer that never came back.
+ */
+export type SlotEnd = 'release' | 'pause' | 'hold';
 
 /**
  * What `begin` answers: wait for a slot; or the ledger's word on a message that needs no send
@@ -91,7 +98,8 @@ export class WazzupOutbox {
         return { claim };
       }
       case 'finish':
-        this.#window.release(call.lease, call.rate, call.pause);
+        if (call.slot !== 'hold')
+          this.#window.release(call.lease, call.rate, call.slot === 'pause');
         await this.#ledger.settle(call.crmMessageId, call.claim, call.settlement, call.settings);
         return {};
     }
