@@ -221,6 +221,30 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
     expect(mock.requests.map((request) => request.outcome)).toEqual([201, 400]);
   });
 
+  it('shares timeout signals across 600 sends with no listener warning', async () => {
+    // A long limit: under a loaded CI machine 300 loopback requests at once can take seconds.
+    const { mock, wazzup } = await setup(
+      { rateLimit: false },
+      { rateLimit: false, timeoutMs: 30_000 },
+    );
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      // One at a time (each reuses the idle signal) and 300 at once (they join a few batches).
+      for (let i = 0; i < 300; i++) await wazzup.sendMessage(whatsapp(`one by one ${i}`));
+      await Promise.all(
+        Array.from({ length: 300 }, (_, i) => wazzup.sendMessage(whatsapp(`burst ${i}`))),
+      );
+      expect(mock.messages).toHaveLength(600);
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(warnings.map((warning) => warning.message)).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  }, 60_000);
+
   it('the rate limit answers 429 once a key is over it', async () => {
     const { wazzup } = await setup(
       { rateLimit: { limit: 2, windowMs: 60_000 } },

@@ -1,6 +1,7 @@
 import { createSendMessageRequestSchema } from '../schemas/request';
 import type { WazzupClient, WazzupOptions } from './create-wazzup';
 import { createCrmMessageId } from './crm-message-id';
+import { createDeadlines } from './deadlines';
 import { DEFAULT_RATE_LIMIT, sharedRateLimiter } from './rate-limiter';
 import { DEFAULT_RETRY_DEADLINE_MS } from './retry-policy';
 import { type SendContext, sendWithRetries } from './send-message';
@@ -34,6 +35,7 @@ export function createSendClient(options: SendClientOptions): WazzupClient {
   });
   const context: SendContext = {
     transport: createTransport(options.fetch),
+    startDeadline: createDeadlines(),
     url: options.url,
     headers: { ...options.headers, 'content-type': 'application/json', accept: 'application/json' },
     maxRetries: options.maxRetries ?? 2,
@@ -52,8 +54,10 @@ export function createSendClient(options: SendClientOptions): WazzupClient {
     sendMessage(input, callOptions = {}) {
       try {
         const request = validateRequest(schema, input);
-        const crmMessageId = request.crmMessageId ?? createCrmMessageId();
-        const body = JSON.stringify({ ...request, crmMessageId });
+        // The request is valibot's output, a fresh object, so it may take the generated id.
+        request.crmMessageId ??= createCrmMessageId();
+        const { crmMessageId } = request;
+        const body = JSON.stringify(request);
         return sendWithRetries(context, body, crmMessageId, callOptions);
       } catch (error) {
         return Promise.reject(error);

@@ -16,7 +16,10 @@ export interface WazzupOptions {
   baseUrl?: string | undefined;
   /** The fetch to use; default the runtime's global `fetch`, looked up at call time. */
   fetch?: FetchLike | undefined;
-  /** Per-attempt time limit in ms; default 30 000. */
+  /**
+   * Per-attempt time limit in ms; default 30 000. Attempts that start together share a timer, so
+   * it fires up to 100 ms late (a tenth of the limit when that is shorter).
+   */
   timeoutMs?: number | undefined;
   /** Retries after the first attempt on 429, 5xx, connection errors and timeouts; default 2. */
   maxRetries?: number | undefined;

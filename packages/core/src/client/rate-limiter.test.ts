@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WazzupAbortError } from '../errors/classes';
+import { WazzupAbortError, WazzupTimeoutError } from '../errors/classes';
 import { API_KEY, WHATSAPP_TEXT } from '../testing/fixtures';
 import { created, failed, recordingFetch } from '../testing/recording-fetch';
 import { createWazzup } from './create-wazzup';
 import { createRateLimiter, sharedRateLimiter } from './rate-limiter';
+import { UNANSWERED_HOLD_MS } from './send-message';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -81,6 +82,15 @@ describe('rate limiter', () => {
     expect(second).toBe(true);
   });
 
+  it('counts a request that may still arrive from when it is held until', async () => {
+    const limiter = createRateLimiter({ limit: 1, windowMs: 100 });
+    (await limiter.acquire())(500);
+    const before = Date.now();
+    const next = limiter.acquire().then(() => Date.now() - before);
+    await vi.runAllTimersAsync();
+    expect(await next).toBe(600);
+  });
+
   it('is shared by key', () => {
     const limit = { limit: 5, windowMs: 1000 };
     expect(sharedRateLimiter('a', limit)).toBe(sharedRateLimiter('a', limit));
@@ -125,6 +135,29 @@ describe('sendMessage under a rate limit', () => {
     await vi.runAllTimersAsync();
     await Promise.all([first, second]);
     expect(fetch.requests).toHaveLength(3);
+  });
+
+  it('keeps the slot of a timed-out send taken, since the service may still read it', async () => {
+    const hangs = (request: Request) =>
+      new Promise<Response>((_, reject) => {
+        request.signal.addEventListener('abort', () => reject(request.signal.reason));
+      });
+    const fetch = recordingFetch(hangs, created());
+    const wazzup = createWazzup({
+      apiKey: `${API_KEY}-hold`,
+      fetch,
+      maxRetries: 0,
+      timeoutMs: 1000,
+      rateLimit: { limit: 1, windowMs: 1000 },
+    });
+    const timedOut = wazzup.sendMessage(WHATSAPP_TEXT).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(await timedOut).toBeInstanceOf(WazzupTimeoutError);
+    const startedAt = Date.now();
+    const next = wazzup.sendMessage(WHATSAPP_TEXT).then(() => Date.now() - startedAt);
+    await vi.runAllTimersAsync();
+    // Held UNANSWERED_HOLD_MS past the timeout, then a window.
+    expect(await next).toBe(UNANSWERED_HOLD_MS + 1000);
   });
 
   it('can be turned off', async () => {

@@ -9,13 +9,17 @@ export interface RateLimit {
 /** The service's limit: about 500 requests per 5 s per key. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { limit: 500, windowMs: 5000 };
 
+/** Ends a request's hold on its slot; see {@link RateLimiter.acquire}. */
+export type Release = (heldMs?: number) => void;
+
 /** Queues requests so one key never exceeds its limit; shared by every client of that key. */
 export interface RateLimiter {
   /**
    * Resolves when a request may start (first come, first served) with a function to call once it
-   * has been answered; rejects if `signal` aborts while waiting.
+   * has ended: the slot then counts from that moment, or `heldMs` later for a request that may
+   * still reach the service (it timed out). Rejects if `signal` aborts while waiting.
    */
-  acquire(signal?: AbortSignal): Promise<() => void>;
+  acquire(signal?: AbortSignal): Promise<Release>;
   /** A 429 came anyway (another process on the same key): hold every request for `ms`. */
   pause(ms: number): void;
 }
@@ -36,7 +40,7 @@ export function createRateLimiter({ limit, windowMs }: RateLimit): RateLimiter {
     wakeWaiters = resolve;
   });
 
-  async function waitForSlot(signal: AbortSignal | undefined): Promise<() => void> {
+  async function waitForSlot(signal: AbortSignal | undefined): Promise<Release> {
     for (;;) {
       const now = Date.now();
       for (let i = slots.length - 1; i >= 0; i--)
@@ -47,8 +51,8 @@ export function createRateLimiter({ limit, windowMs }: RateLimit): RateLimiter {
       if (delay <= 0) {
         const slot = { at: Number.POSITIVE_INFINITY };
         slots.push(slot);
-        return () => {
-          slot.at = Date.now();
+        return (heldMs = 0) => {
+          slot.at = Date.now() + heldMs;
           wakeWaiters();
           answered = new Promise<void>((resolve) => {
             wakeWaiters = resolve;

@@ -9,6 +9,7 @@ import {
 import { errorFromAnswer, parseJson, type RawAnswer, type Redact } from '../errors/map-response';
 import { SendMessageResponseSchema } from '../schemas/response';
 import { abortableWait } from './abortable-wait';
+import type { StartDeadline } from './deadlines';
 import type { RateLimiter } from './rate-limiter';
 import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry-policy';
 import type { Transport } from './transport';
@@ -44,6 +45,8 @@ export interface SendMessageOptions {
 /** Everything one send needs, fixed when the client is made. */
 export interface SendContext {
   transport: Transport;
+  /** Starts each attempt's time limit (shared signals, see `createDeadlines`). */
+  startDeadline: StartDeadline;
   url: string;
   headers: Record<string, string>;
   maxRetries: number;
@@ -55,6 +58,12 @@ export interface SendContext {
 }
 
 const DUPLICATE_CODE = 'repeatedCrmMessageId';
+
+/**
+ * How long past its end an attempt without an answer still counts against the rate limit: a
+ * request the client gave up on may be read by the service after that, as the outbox assumes too.
+ */
+export const UNANSWERED_HOLD_MS = 5_000;
 
 /** An attempt either settles the call or fails in a way the policy may retry. */
 type Outcome =
@@ -101,6 +110,28 @@ function safeCause(error: unknown, redact: Redact): Error {
   return copy;
 }
 
+/**
+ * A signal that aborts when either input does, and a function that stops following them. Only
+ * made when the caller passed a signal of their own; `AbortSignal.any` is missing before Node 20.3.
+ */
+function either(
+  first: AbortSignal,
+  second: AbortSignal,
+): { signal: AbortSignal; unfollow: () => void } {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (first.aborted || second.aborted) abort();
+  first.addEventListener('abort', abort, { once: true });
+  second.addEventListener('abort', abort, { once: true });
+  return {
+    signal: controller.signal,
+    unfollow() {
+      first.removeEventListener('abort', abort);
+      second.removeEventListener('abort', abort);
+    },
+  };
+}
+
 async function attempt(
   context: SendContext,
   body: string,
@@ -108,35 +139,29 @@ async function attempt(
   timeoutMs: number,
   signal: AbortSignal | undefined,
 ): Promise<Outcome> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const forwardAbort = () => controller.abort();
-  signal?.addEventListener('abort', forwardAbort, { once: true });
+  const deadline = context.startDeadline(timeoutMs);
+  const joined = signal && either(signal, deadline.signal);
   try {
     const answer = await context.transport(context.url, {
       body,
       headers: context.headers,
-      signal: controller.signal,
+      signal: joined ? joined.signal : deadline.signal,
     });
     return interpret(answer, crmMessageId, context.redact);
   } catch (error) {
     if (signal?.aborted) throw new WazzupAbortError();
-    if (timedOut) return { error: new WazzupTimeoutError(timeoutMs), retryable: true };
+    if (deadline.signal.aborted) {
+      return { error: new WazzupTimeoutError(timeoutMs), retryable: true };
+    }
     const cause = safeCause(error, context.redact);
     const failure = new WazzupConnectionError(
       `The request failed before an answer came: ${cause.message}`,
-      {
-        cause,
-      },
+      { cause },
     );
     return { error: failure, retryable: true };
   } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', forwardAbort);
+    deadline.release();
+    joined?.unfollow();
   }
 }
 
@@ -160,15 +185,22 @@ export async function sendWithRetries(
   try {
     for (;;) {
       if (signal?.aborted) throw new WazzupAbortError();
-      const answered = await context.limiter?.acquire(signal);
+      // Not awaited when limiting is off: every await is a trip through the microtask queue.
+      const answered = context.limiter && (await context.limiter.acquire(signal));
       // The duplicate window opens with the first attempt; a retry the queue held past the deadline
       // must not go out.
       startedAt ??= Date.now();
       if (lastError && Date.now() - startedAt > context.retryDeadlineMs) throw lastError;
       attempts++;
-      const outcome = await attempt(context, body, crmMessageId, timeoutMs, signal).finally(
-        answered,
-      );
+      let outcome: Outcome | undefined;
+      try {
+        outcome = await attempt(context, body, crmMessageId, timeoutMs, signal);
+      } finally {
+        // Without an answer (timeout, abort, broken connection) the request may still reach the
+        // service later, so its slot stays taken a while longer.
+        const gotAnswer = outcome && ('done' in outcome || outcome.error instanceof WazzupApiError);
+        answered?.(gotAnswer ? 0 : UNANSWERED_HOLD_MS);
+      }
       if ('done' in outcome) return outcome.done;
       lastError = outcome.error;
       const wait = outcome.retryAfterMs ?? backoffDelay(attempts - 1);

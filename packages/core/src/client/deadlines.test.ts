@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDeadlines, MAX_SLACK_MS } from './deadlines';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('createDeadlines', () => {
+  it('aborts a lone attempt after its limit plus the slack, not before', () => {
+    const deadline = createDeadlines()(1000);
+    vi.advanceTimersByTime(1000 + MAX_SLACK_MS - 1);
+    expect(deadline.signal.aborted).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(deadline.signal.aborted).toBe(true);
+  });
+
+  it('keeps the slack to a tenth of a short limit', () => {
+    const deadline = createDeadlines()(50);
+    vi.advanceTimersByTime(54);
+    expect(deadline.signal.aborted).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(deadline.signal.aborted).toBe(true);
+  });
+
+  it('gives attempts that start within the slack one signal and each at least its limit', () => {
+    const start = createDeadlines();
+    const first = start(1000);
+    vi.advanceTimersByTime(MAX_SLACK_MS);
+    const last = start(1000);
+    expect(last.signal).toBe(first.signal);
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(999);
+    expect(last.signal.aborted).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(last.signal.aborted).toBe(true);
+  });
+
+  it('starts a new signal for an attempt after the slack while others still hold the old one', () => {
+    const start = createDeadlines();
+    const first = start(1000);
+    vi.advanceTimersByTime(MAX_SLACK_MS + 1);
+    const second = start(1000);
+    expect(second.signal).not.toBe(first.signal);
+    vi.advanceTimersByTime(1000 - 1);
+    expect(first.signal.aborted).toBe(true);
+    expect(second.signal.aborted).toBe(false);
+  });
+
+  it('keeps no timer once every attempt has released, so nothing holds a process open', () => {
+    const start = createDeadlines();
+    const first = start(1000);
+    const second = start(1000);
+    first.release();
+    first.release(); // a second release of the same attempt changes nothing
+    expect(vi.getTimerCount()).toBe(1);
+    second.release();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(5000);
+    expect(second.signal.aborted).toBe(false);
+  });
+
+  it('reuses an idle signal for one-at-a-time attempts, then makes a fresh one now and then', () => {
+    const start = createDeadlines();
+    const signals = new Set<AbortSignal>();
+    for (let i = 0; i < 1000; i++) {
+      const deadline = start(1000);
+      signals.add(deadline.signal);
+      vi.advanceTimersByTime(1000); // each attempt takes longer than the slack
+      deadline.release();
+    }
+    expect(signals.size).toBeGreaterThan(1);
+    expect(signals.size).toBeLessThan(10);
+  });
+
+  it('never hands out a signal that has already fired', () => {
+    const start = createDeadlines();
+    const timedOut = start(1000);
+    vi.advanceTimersByTime(2000);
+    timedOut.release();
+    const next = start(1000);
+    expect(next.signal.aborted).toBe(false);
+  });
+
+  it('keeps limits apart: a short limit does not share a signal with a long one', () => {
+    const start = createDeadlines();
+    const short = start(100);
+    const long = start(1000);
+    vi.advanceTimersByTime(110);
+    expect(short.signal.aborted).toBe(true);
+    expect(long.signal.aborted).toBe(false);
+  });
+});

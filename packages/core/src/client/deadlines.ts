@@ -1,0 +1,74 @@
+/** One attempt's time limit: a signal that aborts when the time is up. */
+export interface Deadline {
+  /** Aborts once the attempt has had its `timeoutMs` (and at most the slack more). */
+  readonly signal: AbortSignal;
+  /** Ends this attempt's hold on the timer; call it exactly once, when the attempt settles. */
+  release(): void;
+}
+
+/** Starts the time limit of one attempt. */
+export type StartDeadline = (timeoutMs: number) => Deadline;
+
+/** Attempts with the same limit that started close together, sharing one signal and one timer. */
+interface Batch {
+  controller: AbortController;
+  /** Latest start that may still join: the timer fires `timeoutMs` after this. */
+  joinBy: number;
+  /** Attempts holding the batch now; the timer runs only while there are some. */
+  holders: number;
+  /** Attempts that ever joined: see {@link MAX_JOINS}. */
+  joins: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** How late a timeout may fire, at most; a tenth of the limit when that is shorter. */
+export const MAX_SLACK_MS = 100;
+
+/**
+ * Joins per signal before a fresh one is made. Node's fetch leaves a listener on the signal for
+ * each request until that request is garbage-collected, and warns past 1 500 of them.
+ */
+const MAX_JOINS = 256;
+
+/**
+ * Time limits for attempts, batched. Making an AbortSignal costs 3–5 µs on Node 20 and more in
+ * garbage collection, more than all the rest of a send's own work, so attempts with the same limit
+ * that start within the slack of each other share one controller and one timer, set to fire
+ * `timeoutMs` after the last of them could have started. Each attempt so gets between `timeoutMs`
+ * and `timeoutMs` + slack. A batch nobody holds keeps no timer (nothing keeps a process alive) and
+ * is reused by the next attempt, so one-at-a-time sends share signals too.
+ */
+export function createDeadlines(): StartDeadline {
+  const batches = new Map<number, Batch>();
+  return (timeoutMs) => {
+    const now = Date.now();
+    const slack = Math.min(MAX_SLACK_MS, timeoutMs / 10);
+    let batch = batches.get(timeoutMs);
+    const reusable = batch && !batch.controller.signal.aborted && batch.joins < MAX_JOINS;
+    if (batch && reusable && batch.holders === 0) batch.joinBy = now + slack;
+    if (!batch || !reusable || now > batch.joinBy) {
+      batch = {
+        controller: new AbortController(),
+        joinBy: now + slack,
+        holders: 0,
+        joins: 0,
+        timer: undefined,
+      };
+      batches.set(timeoutMs, batch);
+    }
+    const held = batch;
+    held.joins++;
+    if (held.holders++ === 0) {
+      held.timer = setTimeout(() => held.controller.abort(), held.joinBy + timeoutMs - now);
+    }
+    let released = false;
+    return {
+      signal: held.controller.signal,
+      release() {
+        if (released) return;
+        released = true;
+        if (--held.holders === 0) clearTimeout(held.timer);
+      },
+    };
+  };
+}
