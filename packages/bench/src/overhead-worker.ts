@@ -1,7 +1,13 @@
 // Times one overhead contender in its own thread (see overhead.ts) and posts µs per send.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createWazzup } from '@wazzup-sdk/core';
+import {
+  createCrmMessageId,
+  createWazzup,
+  parseSendMessageRequest,
+  SendMessageResponseSchema,
+} from '@wazzup-sdk/core';
 import { createFetch } from 'ofetch';
+import * as v from 'valibot';
 
 const URL = 'http://wazzup.invalid/v3/message';
 const message = {
@@ -33,6 +39,52 @@ function contender(name: string): () => Promise<unknown> {
       // createFetch is how ofetch takes an injected fetch (ofetch.create keeps the global one).
       const plain = createFetch({ fetch: memoryFetch as typeof fetch });
       return () => plain(URL, { method: 'POST', body: message });
+    }
+    case 'ofetch as the SDK calls it': {
+      // The SDK's HTTP layer alone: a string body, the text answer parsed once, a signal passed.
+      const $fetch = createFetch({ fetch: memoryFetch as typeof fetch });
+      const headers = {
+        authorization: 'Bearer bench-key',
+        'content-type': 'application/json',
+        accept: 'application/json',
+      };
+      const signal = new AbortController().signal;
+      return async () => {
+        const response = await $fetch.raw<string, 'text'>(URL, {
+          method: 'POST',
+          body: JSON.stringify(message),
+          headers,
+          signal,
+          retry: false,
+          responseType: 'text',
+          ignoreResponseError: true,
+        });
+        return JSON.parse(response._data ?? '');
+      };
+    }
+    case 'the same + validation, id and answer schema': {
+      // The least any validated, idempotent send does on this stack: no retry loop, no timeout.
+      const $fetch = createFetch({ fetch: memoryFetch as typeof fetch });
+      const headers = {
+        authorization: 'Bearer bench-key',
+        'content-type': 'application/json',
+        accept: 'application/json',
+      };
+      const signal = new AbortController().signal;
+      return async () => {
+        const request = parseSendMessageRequest(message);
+        request.crmMessageId ??= createCrmMessageId();
+        const response = await $fetch.raw<string, 'text'>(URL, {
+          method: 'POST',
+          body: JSON.stringify(request),
+          headers,
+          signal,
+          retry: false,
+          responseType: 'text',
+          ignoreResponseError: true,
+        });
+        return v.parse(SendMessageResponseSchema, JSON.parse(response._data ?? ''));
+      };
     }
     case 'SDK sendMessage': {
       const sdk = createWazzup({ apiKey: 'bench-key', fetch: memoryFetch, rateLimit: false });

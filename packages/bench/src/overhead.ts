@@ -1,8 +1,17 @@
 import { Worker } from 'node:worker_threads';
-import { median } from './measure';
+import { interleaved, type Rounds } from './measure';
 
-/** The contenders, by name, as `overhead-worker.ts` builds them. */
-export const OVERHEAD_CONTENDERS = ['raw fetch', 'plain ofetch', 'SDK sendMessage'] as const;
+/**
+ * The contenders, by name, as `overhead-worker.ts` builds them. The middle two take the SDK apart:
+ * its HTTP layer alone, then that with the least work a validated, idempotent send must do.
+ */
+export const OVERHEAD_CONTENDERS = [
+  'raw fetch',
+  'plain ofetch',
+  'ofetch as the SDK calls it',
+  'the same + validation, id and answer schema',
+  'SDK sendMessage',
+] as const;
 
 /** One contender timed in a fresh worker thread: microseconds per send after a warm-up. */
 function timeInWorker(name: string, count: number): Promise<number> {
@@ -18,16 +27,13 @@ function timeInWorker(name: string, count: number): Promise<number> {
 }
 
 /**
- * Microseconds per send on an in-memory transport: raw fetch, plain ofetch, and the SDK. Each
- * run gets its own worker thread, so one contender's JIT state and garbage cannot slow another
- * (in one shared thread, plain ofetch measured anywhere from 1.0× to 2.2× raw fetch). Runs are
- * interleaved and the median of `rounds` is kept.
+ * Microseconds per send on an in-memory transport: raw fetch, plain ofetch, and the SDK, in every
+ * round. Each run gets its own worker thread, so one contender's JIT state and garbage cannot slow
+ * another (in one shared thread, plain ofetch measured anywhere from 1.0× to 2.2× raw fetch).
  */
-export async function measureOverhead(count = 20_000, rounds = 7): Promise<Record<string, number>> {
-  const samples = new Map<string, number[]>(OVERHEAD_CONTENDERS.map((name) => [name, []]));
-  for (let round = 0; round < rounds; round++) {
-    for (const name of OVERHEAD_CONTENDERS)
-      samples.get(name)?.push(await timeInWorker(name, count));
-  }
-  return Object.fromEntries([...samples].map(([name, values]) => [name, median(values)]));
+export function measureOverhead(count = 10_000, rounds = 11): Promise<Rounds> {
+  return interleaved(
+    Object.fromEntries(OVERHEAD_CONTENDERS.map((name) => [name, () => timeInWorker(name, count)])),
+    rounds,
+  );
 }

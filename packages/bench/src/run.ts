@@ -5,6 +5,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BUDGET_BYTES, bundleSize, SIZE_CASES, TARGET_BYTES } from './bundle-size';
 import { measureBurst } from './burst';
+import { best } from './measure';
 import { measureOverhead } from './overhead';
 import { measureThroughput } from './throughput';
 
@@ -12,9 +13,11 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 console.log('per-send overhead (in-memory transport)…');
-const overhead = await measureOverhead();
+const overheadRounds = await measureOverhead();
+const overhead = best(overheadRounds, 'lower');
 console.log('throughput (loopback HTTP, mock in its own process)…');
-const throughput = await measureThroughput();
+const throughputRounds = await measureThroughput();
+const throughput = best(throughputRounds, 'higher');
 console.log('bundle sizes…');
 const sizes = Object.fromEntries(
   await Promise.all(
@@ -24,9 +27,13 @@ const sizes = Object.fromEntries(
 console.log('rate-limited burst…');
 const burst = await measureBurst();
 
-const overheadRatio = (overhead['SDK sendMessage'] as number) / (overhead['raw fetch'] as number);
-const throughputRatio =
-  (throughput['SDK sendMessage'] as number) / (throughput['raw fetch'] as number);
+/** One contender's figure over another's. */
+const ratio = (figures: Record<string, number>, name: string, baseline: string) =>
+  (figures[name] as number) / (figures[baseline] as number);
+const HTTP_LAYER = 'ofetch as the SDK calls it';
+const LEAST_SEND = 'the same + validation, id and answer schema';
+const overheadRatio = ratio(overhead, 'SDK sendMessage', 'raw fetch');
+const throughputRatio = ratio(throughput, 'SDK sendMessage', 'raw fetch');
 const sdkSize = Math.max(
   sizes['SDK: browser page']?.gzipped ?? 0,
   sizes['SDK: Worker']?.gzipped ?? 0,
@@ -37,23 +44,25 @@ const results = {
     microsecondsPerSend: Object.fromEntries(
       Object.entries(overhead).map(([name, us]) => [name, round(us)]),
     ),
+    rounds: Object.fromEntries(
+      Object.entries(overheadRounds).map(([name, values]) => [name, values.map((us) => round(us))]),
+    ),
     ratioToRawFetch: round(overheadRatio),
-    ratioToPlainOfetch: round(
-      (overhead['SDK sendMessage'] as number) / (overhead['plain ofetch'] as number),
-    ),
-    plainOfetchRatioToRawFetch: round(
-      (overhead['plain ofetch'] as number) / (overhead['raw fetch'] as number),
-    ),
+    ratioToPlainOfetch: round(ratio(overhead, 'SDK sendMessage', 'plain ofetch')),
+    plainOfetchRatioToRawFetch: round(ratio(overhead, 'plain ofetch', 'raw fetch')),
+    httpLayerRatioToRawFetch: round(ratio(overhead, HTTP_LAYER, 'raw fetch')),
+    leastSendRatioToRawFetch: round(ratio(overhead, LEAST_SEND, 'raw fetch')),
     target: '≤ 1.5× raw fetch',
   },
   throughput: {
     sendsPerSecond: Object.fromEntries(
       Object.entries(throughput).map(([name, rps]) => [name, Math.round(rps)]),
     ),
-    ratioToRawFetch: round(throughputRatio),
-    plainOfetchRatioToRawFetch: round(
-      (throughput['plain ofetch'] as number) / (throughput['raw fetch'] as number),
+    rounds: Object.fromEntries(
+      Object.entries(throughputRounds).map(([name, values]) => [name, values.map(Math.round)]),
     ),
+    ratioToRawFetch: round(throughputRatio),
+    plainOfetchRatioToRawFetch: round(ratio(throughput, 'plain ofetch', 'raw fetch')),
     target: '≥ 0.95× raw fetch',
   },
   bundleSize: {
@@ -78,13 +87,15 @@ const markdown = `# Benchmarks
 
 Measured by \`pnpm bench\` on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}.
 Every figure is a ratio against a baseline measured in the same run; raw numbers are in
-[bench/results.json](bench/results.json). Rounds are interleaved and the median is kept.
+[bench/results.json](bench/results.json), every round of them. Rounds are interleaved, and each\ncontender's best round is kept: on this shared machine interference only ever slows a run down.
 
 | what | SDK | baseline | ratio | target | |
 | --- | --- | --- | --- | --- | --- |
 | per-send overhead, in-memory transport (validation included) | ${round(overhead['SDK sendMessage'] as number)} µs | raw fetch + JSON.stringify ${round(overhead['raw fetch'] as number)} µs | ${round(overheadRatio)}× | ≤ 1.5× | ${verdict(overheadRatio <= 1.5)} |
 | same, against plain ofetch | | ofetch ${round(overhead['plain ofetch'] as number)} µs | ${results.overhead.ratioToPlainOfetch}× | | |
 | plain ofetch alone, against raw fetch | ${round(overhead['plain ofetch'] as number)} µs | raw fetch ${round(overhead['raw fetch'] as number)} µs | ${results.overhead.plainOfetchRatioToRawFetch}× | | |
+| ofetch as the SDK calls it (string body, text answer, a signal) | ${round(overhead[HTTP_LAYER] as number)} µs | raw fetch | ${results.overhead.httpLayerRatioToRawFetch}× | | |
+| the same + validation, crmMessageId and answer schema (no retry loop, no timeout) | ${round(overhead[LEAST_SEND] as number)} µs | raw fetch | ${results.overhead.leastSendRatioToRawFetch}× | | |
 | throughput, loopback HTTP, 32 in flight | ${Math.round(throughput['SDK sendMessage'] as number)} sends/s | raw fetch ${Math.round(throughput['raw fetch'] as number)} sends/s | ${round(throughputRatio)}× | ≥ 0.95× | ${verdict(throughputRatio >= 0.95)} |
 | plain ofetch alone, same test | ${Math.round(throughput['plain ofetch'] as number)} sends/s | raw fetch | ${results.throughput.plainOfetchRatioToRawFetch}× | | |
 | bundle, browser page sending one message (min+gzip) | ${kb(sizes['SDK: browser page']?.gzipped ?? 0)} | ofetch + valibot schema ${kb(sizes['ofetch + valibot schema']?.gzipped ?? 0)} | ${results.bundleSize.sdkRatioToOfetchPlusValibot}× | ≤ 8 KB | ${verdict((sizes['SDK: browser page']?.gzipped ?? 0) <= TARGET_BYTES)} |
@@ -97,6 +108,12 @@ size today with a little headroom, so any growth fails the build. The target is 
 The "plain ofetch alone" rows are the floor of the stack the SDK is built on: the HTTP layer it
 must use costs ${results.overhead.plainOfetchRatioToRawFetch}× raw fetch per send and delivers ${results.throughput.plainOfetchRatioToRawFetch}× its throughput before the SDK
 adds anything, and takes ${kb(sizes['ofetch alone']?.gzipped ?? 0)} of the ${kb(TARGET_BYTES)} bundle target.
+
+The two rows under it take the SDK's per-send time apart. The first is its HTTP layer alone; the
+second adds the least that a validated, idempotent send must do on this stack: check the input
+with the valibot schema, fix a crmMessageId, serialise it, and check the answer. That least send
+measures ${results.overhead.leastSendRatioToRawFetch}× raw fetch before the SDK's retry loop, timeout, rate limiter and error mapping,
+so the rest of \`sendMessage\` costs ${round((overhead['SDK sendMessage'] as number) - (overhead[LEAST_SEND] as number))} µs per send here.
 `;
 writeFileSync(`${root}BENCHMARKS.md`, markdown);
 console.log(markdown);

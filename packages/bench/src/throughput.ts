@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { createWazzup } from '@wazzup-sdk/core';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS } from '@wazzup-sdk/mock';
 import { createFetch } from 'ofetch';
-import { interleaved } from './measure';
+import { interleaved, type Rounds } from './measure';
 
 const message = {
   channelId: DEMO_CHANNEL_IDS.whatsapp,
@@ -48,7 +48,7 @@ export async function measureThroughput(
   total = 8000,
   concurrency = 32,
   rounds = 7,
-): Promise<Record<string, number>> {
+): Promise<Rounds> {
   const { url, child } = await startMockProcess(['--no-rate-limit']);
   try {
     const endpoint = `${url}/v3/message`;
