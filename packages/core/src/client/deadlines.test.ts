@@ -92,4 +92,23 @@ describe('createDeadlines', () => {
     expect(short.signal.aborted).toBe(true);
     expect(long.signal.aborted).toBe(false);
   });
+
+  it('drops idle batches once it keeps too many distinct limits', () => {
+    const start = createDeadlines(2);
+    const first = start(100);
+    first.release();
+    start(200).release();
+    const again = start(100);
+    expect(again.signal).toBe(first.signal); // two limits: the idle batch is kept
+    again.release();
+    start(300).release(); // a third limit: the idle ones are dropped
+    expect(start(100).signal).not.toBe(first.signal);
+  });
+
+  it('keeps a batch that is still held when it drops idle ones', () => {
+    const start = createDeadlines(1);
+    const held = start(100);
+    start(200).release();
+    expect(start(100).signal).toBe(held.signal);
+  });
 });

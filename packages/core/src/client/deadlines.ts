@@ -33,14 +33,22 @@ export const MAX_SLACK_MS = 100;
 const MAX_JOINS = 64;
 
 /**
+ * Distinct limits kept at once. Callers may pass a different `timeoutMs` to every call (the time
+ * left before their own deadline, say), so idle batches are dropped past this many.
+ */
+const MAX_LIMITS = 32;
+
+/**
  * Time limits for attempts, batched. Making an AbortSignal costs 3–5 µs on Node 20 and more in
  * garbage collection, more than all the rest of a send's own work, so attempts with the same limit
  * that start within the slack of each other share one controller and one timer, set to fire
  * `timeoutMs` after the last of them could have started. Each attempt so gets between `timeoutMs`
  * and `timeoutMs` + slack. A batch nobody holds keeps no timer (nothing keeps a process alive) and
  * is reused by the next attempt, so one-at-a-time sends share signals too.
+ *
+ * @param maxLimits How many distinct limits to keep batches for before idle ones are dropped.
  */
-export function createDeadlines(): StartDeadline {
+export function createDeadlines(maxLimits: number = MAX_LIMITS): StartDeadline {
   const batches = new Map<number, Batch>();
   return (timeoutMs) => {
     const now = Date.now();
@@ -49,6 +57,9 @@ export function createDeadlines(): StartDeadline {
     const reusable = batch && !batch.controller.signal.aborted && batch.joins < MAX_JOINS;
     if (batch && reusable && batch.holders === 0) batch.joinBy = now + slack;
     if (!batch || !reusable || now > batch.joinBy) {
+      if (!batch && batches.size >= maxLimits) {
+        for (const [limit, idle] of batches) if (idle.holders === 0) batches.delete(limit);
+      }
       batch = {
         controller: new AbortController(),
         joinBy: now + slack,
