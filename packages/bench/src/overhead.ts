@@ -27,7 +27,7 @@ function timeInWorker(name: string, count: number): Promise<number> {
 }
 
 /**
- * Microseconds per send on an in-memory transport: raw fetch, plain ofetch, and the SDK, in every
+ * Microseconds per send on an in-memory transport for each of {@link OVERHEAD_CONTENDERS}, in every
  * round. Each run gets its own worker thread, so one contender's JIT state and garbage cannot slow
  * another (in one shared thread, plain ofetch measured anywhere from 1.0× to 2.2× raw fetch).
  */

@@ -89,7 +89,8 @@ const markdown = `# Benchmarks
 
 Measured by \`pnpm bench\` on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}.
 Every figure is a ratio against a baseline measured in the same run; raw numbers are in
-[bench/results.json](bench/results.json), every round of them. Rounds are interleaved, and each\ncontender's best round is kept: on this shared machine interference only ever slows a run down.
+[bench/results.json](bench/results.json), every round of them. Rounds are interleaved, and each
+contender's best round is kept: on this shared machine interference only ever slows a run down.
 
 | what | SDK | baseline | ratio | target | |
 | --- | --- | --- | --- | --- | --- |
