@@ -50,6 +50,19 @@ describe('inside workerd', () => {
     );
   });
 
+  it('a client kept across requests sends in each of them', async () => {
+    // workerd refuses a signal that a fetch of another request has used, so the client must not
+    // share timeout signals across requests there.
+    for (const text of ['first', 'second', 'third']) {
+      const response = await worker.dispatchFetch('http://worker/kept', {
+        method: 'POST',
+        body: JSON.stringify({ ...message, text }),
+      });
+      expect(await response.json()).toMatchObject({ status: 'sent' });
+    }
+    expect(served.mock.messages).toHaveLength(3);
+  });
+
   it('createWazzup(env) sends with the secret from the env binding', async () => {
     const response = await worker.dispatchFetch('http://worker/direct', {
       method: 'POST',

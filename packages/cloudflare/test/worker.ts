@@ -1,4 +1,6 @@
-// The Worker the tests run inside workerd: the proxy at /send, a direct send at /direct.
+// The Worker the tests run inside workerd: the proxy at /send, a direct send at /direct, and one
+// through a client kept across requests at /kept.
+import type { WazzupClient } from '@wazzup-sdk/core';
 import { createProxyHandler, createWazzup, type WazzupEnv } from '../src/index';
 
 interface Env extends WazzupEnv {
@@ -12,13 +14,18 @@ const proxy = createProxyHandler<Env>({
   client: { maxRetries: 1 },
 });
 
+// A client kept across requests, as a Worker that builds it once per isolate would.
+let kept: WazzupClient | undefined;
+
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const { pathname } = new URL(request.url);
     if (pathname === '/send') return proxy(request, env);
-    if (pathname === '/direct') {
+    if (pathname === '/direct' || pathname === '/kept') {
       try {
-        return Response.json(await createWazzup(env).sendMessage(await request.json()));
+        if (pathname === '/kept') kept ??= createWazzup(env);
+        const client = pathname === '/kept' && kept ? kept : createWazzup(env);
+        return Response.json(await client.sendMessage(await request.json()));
       } catch (error) {
         return Response.json(
           { thrown: (error as Error).name, message: (error as Error).message },

@@ -18,7 +18,8 @@ export interface WazzupOptions {
   fetch?: FetchLike | undefined;
   /**
    * Per-attempt time limit in ms; default 30 000. Attempts that start together share a timer, so
-   * it fires up to 100 ms late (a tenth of the limit when that is shorter).
+   * it fires up to 100 ms late (a tenth of the limit when that is shorter); on Cloudflare Workers
+   * each attempt has its own.
    */
   timeoutMs?: number | undefined;
   /** Retries after the first attempt on 429, 5xx, connection errors and timeouts; default 2. */

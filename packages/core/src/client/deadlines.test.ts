@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDeadlines, MAX_SLACK_MS } from './deadlines';
+import { canShareSignals, createDeadlines, MAX_SLACK_MS } from './deadlines';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -94,7 +94,7 @@ describe('createDeadlines', () => {
   });
 
   it('drops idle batches once it keeps too many distinct limits', () => {
-    const start = createDeadlines(2);
+    const start = createDeadlines({ maxLimits: 2 });
     const first = start(100);
     first.release();
     start(200).release();
@@ -106,9 +106,30 @@ describe('createDeadlines', () => {
   });
 
   it('keeps a batch that is still held when it drops idle ones', () => {
-    const start = createDeadlines(1);
+    const start = createDeadlines({ maxLimits: 1 });
     const held = start(100);
     start(200).release();
     expect(start(100).signal).toBe(held.signal);
+  });
+
+  it('gives each attempt its own signal and exact limit where sharing is off', () => {
+    const start = createDeadlines({ share: false });
+    const first = start(1000);
+    const second = start(1000);
+    expect(second.signal).not.toBe(first.signal);
+    first.release();
+    vi.advanceTimersByTime(1000);
+    expect(first.signal.aborted).toBe(false);
+    expect(second.signal.aborted).toBe(true);
+  });
+
+  it('shares everywhere but on Cloudflare Workers', () => {
+    expect(canShareSignals()).toBe(true);
+    vi.stubGlobal('navigator', { userAgent: 'Cloudflare-Workers' });
+    try {
+      expect(canShareSignals()).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -38,6 +38,31 @@ const MAX_JOINS = 64;
  */
 const MAX_LIMITS = 32;
 
+/** How {@link createDeadlines} hands out signals. */
+export interface DeadlineOptions {
+  /** Whether attempts may share signals; default everywhere but Cloudflare Workers. */
+  share?: boolean;
+  /** How many distinct limits to keep batches for before idle ones are dropped. */
+  maxLimits?: number;
+}
+
+/**
+ * Whether one signal may serve fetches of different requests. workerd refuses that ("Cannot
+ * perform I/O on behalf of a different request"), and a client may well be kept across requests
+ * in a Worker; the cost sharing saves is Node 20's anyway.
+ */
+export function canShareSignals(): boolean {
+  const runtime = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent;
+  return runtime !== 'Cloudflare-Workers';
+}
+
+/** A signal and timer for one attempt alone. */
+function ownDeadline(timeoutMs: number): Deadline {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  return { signal: controller.signal, release: () => clearTimeout(timer) };
+}
+
 /**
  * Time limits for attempts, batched. Making an AbortSignal costs 3–5 µs on Node 20 and more in
  * garbage collection, more than all the rest of a send's own work, so attempts with the same limit
@@ -46,11 +71,16 @@ const MAX_LIMITS = 32;
  * and `timeoutMs` + slack. A batch nobody holds keeps no timer (nothing keeps a process alive) and
  * is reused by the next attempt, so one-at-a-time sends share signals too.
  *
- * @param maxLimits How many distinct limits to keep batches for before idle ones are dropped.
+ * Not on Cloudflare Workers: there each attempt gets a signal of its own (see
+ * {@link canShareSignals}).
  */
-export function createDeadlines(maxLimits: number = MAX_LIMITS): StartDeadline {
+export function createDeadlines({
+  share = canShareSignals(),
+  maxLimits = MAX_LIMITS,
+}: DeadlineOptions = {}): StartDeadline {
   const batches = new Map<number, Batch>();
   return (timeoutMs) => {
+    if (!share) return ownDeadline(timeoutMs);
     const now = Date.now();
     const slack = Math.min(MAX_SLACK_MS, timeoutMs / 10);
     let batch = batches.get(timeoutMs);
