@@ -65,7 +65,7 @@ function ownDeadline(timeoutMs: number): Deadline {
 
 /**
  * Time limits for attempts, batched. Making an AbortSignal costs 3–5 µs on Node 20 and more in
- * garbage collection, more than all the rest of a send's own work, so attempts with the same limit
+ * garbage collection, the largest single cost of a send's own work, so attempts with the same limit
  * that start within the slack of each other share one controller and one timer, set to fire
  * `timeoutMs` after the last of them could have started. Each attempt so gets between `timeoutMs`
  * and `timeoutMs` + slack. A batch nobody holds keeps no timer (nothing keeps a process alive) and
