@@ -34,11 +34,20 @@ export function createRateLimiter({ limit, windowMs }: RateLimit): RateLimiter {
   const slots: { at: number }[] = [];
   let pausedUntil = 0;
   let queue: Promise<unknown> = Promise.resolve();
-  // Resolves, and is replaced, each time a request is answered: waiters then look again.
-  let wakeWaiters = () => {};
-  let answered = new Promise<void>((resolve) => {
-    wakeWaiters = resolve;
-  });
+  // Made by the first waiter, and resolved and dropped when a request ends: waiters then look
+  // again. Made only when someone waits, since a promise that one request made and another
+  // resolves draws a warning in workerd once the first request has ended.
+  let answered: { promise: Promise<void>; wake: () => void } | undefined;
+  function nextAnswer(): Promise<void> {
+    if (!answered) {
+      let wake = () => {};
+      const promise = new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      answered = { promise, wake };
+    }
+    return answered.promise;
+  }
 
   async function waitForSlot(signal: AbortSignal | undefined): Promise<Release> {
     for (;;) {
@@ -53,13 +62,11 @@ export function createRateLimiter({ limit, windowMs }: RateLimit): RateLimiter {
         slots.push(slot);
         return (heldMs = 0) => {
           slot.at = Date.now() + heldMs;
-          wakeWaiters();
-          answered = new Promise<void>((resolve) => {
-            wakeWaiters = resolve;
-          });
+          answered?.wake();
+          answered = undefined;
         };
       }
-      await abortableWait(delay, signal, answered);
+      await abortableWait(delay, signal, nextAnswer());
     }
   }
 
