@@ -22,6 +22,27 @@ const ANSWER = '{"messageId":"f66c53a6-957a-46b2-b41b-5a2ef4844bcb","chatId":"79
 const memoryFetch = async (_input?: unknown, _init?: unknown) =>
   new Response(ANSWER, { status: 201, headers: { 'content-type': 'application/json' } });
 
+/** ofetch over the in-memory transport, called with the options the SDK's transport uses. */
+function postAsTheSdkDoes() {
+  const $fetch = createFetch({ fetch: memoryFetch as typeof fetch });
+  const headers = {
+    authorization: 'Bearer bench-key',
+    'content-type': 'application/json',
+    accept: 'application/json',
+  };
+  const signal = new AbortController().signal;
+  return (body: string) =>
+    $fetch.raw<string, 'text'>(URL, {
+      method: 'POST',
+      body,
+      headers,
+      signal,
+      retry: false,
+      responseType: 'text',
+      ignoreResponseError: true,
+    });
+}
+
 function contender(name: string): () => Promise<unknown> {
   switch (name) {
     case 'raw fetch':
@@ -42,47 +63,19 @@ function contender(name: string): () => Promise<unknown> {
     }
     case 'ofetch as the SDK calls it': {
       // The SDK's HTTP layer alone: a string body, the text answer parsed once, a signal passed.
-      const $fetch = createFetch({ fetch: memoryFetch as typeof fetch });
-      const headers = {
-        authorization: 'Bearer bench-key',
-        'content-type': 'application/json',
-        accept: 'application/json',
-      };
-      const signal = new AbortController().signal;
+      const post = postAsTheSdkDoes();
       return async () => {
-        const response = await $fetch.raw<string, 'text'>(URL, {
-          method: 'POST',
-          body: JSON.stringify(message),
-          headers,
-          signal,
-          retry: false,
-          responseType: 'text',
-          ignoreResponseError: true,
-        });
+        const response = await post(JSON.stringify(message));
         return JSON.parse(response._data ?? '');
       };
     }
     case 'the same + validation, id and answer schema': {
       // The least any validated, idempotent send does on this stack: no retry loop, no timeout.
-      const $fetch = createFetch({ fetch: memoryFetch as typeof fetch });
-      const headers = {
-        authorization: 'Bearer bench-key',
-        'content-type': 'application/json',
-        accept: 'application/json',
-      };
-      const signal = new AbortController().signal;
+      const post = postAsTheSdkDoes();
       return async () => {
         const request = parseSendMessageRequest(message);
         request.crmMessageId ??= createCrmMessageId();
-        const response = await $fetch.raw<string, 'text'>(URL, {
-          method: 'POST',
-          body: JSON.stringify(request),
-          headers,
-          signal,
-          retry: false,
-          responseType: 'text',
-          ignoreResponseError: true,
-        });
+        const response = await post(JSON.stringify(request));
         return v.parse(SendMessageResponseSchema, JSON.parse(response._data ?? ''));
       };
     }
