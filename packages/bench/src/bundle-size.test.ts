@@ -19,4 +19,14 @@ describe('send-path bundle budget', () => {
       expect(text.includes('MESSAGE_WRONG_CONTENT_TYPE')).toBe(false);
     },
   );
+
+  // The bench's what-if row: if the swap stopped matching core's files, the guard in bundle()
+  // throws here rather than letting the row quietly weigh the shipped SDK.
+  it('builds the what-if without ofetch, smaller than the shipped page', async () => {
+    const whatIf = SIZE_CASES.find((entry) => entry.withoutOfetch);
+    const shipped = SIZE_CASES.find((entry) => entry.name === 'SDK: browser page');
+    if (!whatIf || !shipped) throw new Error('size cases missing');
+    const [lean, full] = await Promise.all([bundleSize(whatIf), bundleSize(shipped)]);
+    expect(lean.gzipped).toBeLessThan(full.gzipped);
+  });
 });

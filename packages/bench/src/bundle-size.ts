@@ -1,12 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { assertNoOfetch, withoutOfetch } from './without-ofetch';
 
 /** A bundle to weigh: a fixture and the platform it is built for. */
 export interface SizeCase {
   name: string;
   fixture: string;
   platform: 'browser' | 'worker';
+  /** Built from source with fetch in place of ofetch (a what-if, see without-ofetch.ts). */
+  withoutOfetch?: boolean;
 }
 
 export const SIZE_CASES: SizeCase[] = [
@@ -15,6 +18,12 @@ export const SIZE_CASES: SizeCase[] = [
   { name: 'ofetch + valibot schema', fixture: 'ofetch-valibot.ts', platform: 'browser' },
   { name: 'SDK: browser page', fixture: 'sdk-browser.ts', platform: 'browser' },
   { name: 'SDK: Worker', fixture: 'sdk-worker.ts', platform: 'worker' },
+  {
+    name: 'what-if: SDK browser page, fetch in place of ofetch',
+    fixture: 'sdk-browser.ts',
+    platform: 'browser',
+    withoutOfetch: true,
+  },
 ];
 
 /** Where the send path should get to, min+gzip (issue: ≤ 8 KB with every schema). */
@@ -38,7 +47,10 @@ export async function bundle(entry: SizeCase): Promise<Uint8Array> {
     platform: entry.platform === 'browser' ? 'browser' : 'neutral',
     conditions: entry.platform === 'worker' ? ['workerd', 'worker', 'browser'] : [],
     mainFields: ['browser', 'module', 'main'],
+    plugins: entry.withoutOfetch ? [withoutOfetch] : [],
+    metafile: true,
   });
+  if (entry.withoutOfetch) assertNoOfetch(result.metafile);
   return result.outputFiles[0]?.contents ?? new Uint8Array();
 }
 

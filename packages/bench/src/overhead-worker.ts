@@ -43,7 +43,7 @@ function postAsTheSdkDoes() {
     });
 }
 
-function contender(name: string): () => Promise<unknown> {
+async function contender(name: string): Promise<() => Promise<unknown>> {
   switch (name) {
     case 'raw fetch':
       // What a hand-written client does: build the request, stringify, send, read the JSON.
@@ -83,13 +83,27 @@ function contender(name: string): () => Promise<unknown> {
       const sdk = createWazzup({ apiKey: 'bench-key', fetch: memoryFetch, rateLimit: false });
       return () => sdk.sendMessage(message);
     }
+    case 'what-if: SDK with fetch in place of ofetch': {
+      // The same client built with fetch in place of ofetch (see without-ofetch.ts).
+      const whatIf: typeof import('@wazzup-sdk/core') = await import(coreWithoutOfetch);
+      const sdk = whatIf.createWazzup({
+        apiKey: 'bench-key',
+        fetch: memoryFetch,
+        rateLimit: false,
+      });
+      return () => sdk.sendMessage(message);
+    }
     default:
       throw new Error(`unknown contender ${name}`);
   }
 }
 
-const { name, count } = workerData as { name: string; count: number };
-const send = contender(name);
+const { name, count, coreWithoutOfetch } = workerData as {
+  name: string;
+  count: number;
+  coreWithoutOfetch: string;
+};
+const send = await contender(name);
 for (let i = 0; i < count / 4; i++) await send(); // warm up the JIT
 const started = performance.now();
 for (let i = 0; i < count; i++) await send();

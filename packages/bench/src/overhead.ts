@@ -1,5 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { interleaved, type Rounds } from './measure';
+import { buildCoreWithoutOfetch } from './without-ofetch';
+
+/** The what-if contender: the SDK with fetch in place of ofetch, everything else unchanged. */
+export const WITHOUT_OFETCH = 'what-if: SDK with fetch in place of ofetch';
 
 /**
  * The contenders, by name, as `overhead-worker.ts` builds them. The middle two take the SDK apart:
@@ -11,15 +15,19 @@ export const OVERHEAD_CONTENDERS = [
   'ofetch as the SDK calls it',
   'the same + validation, id and answer schema',
   'SDK sendMessage',
+  WITHOUT_OFETCH,
 ] as const;
 
 /** One contender timed in a fresh worker thread: microseconds per send after a warm-up. */
-function timeInWorker(name: string, count: number): Promise<number> {
+function timeInWorker(name: string, count: number, coreWithoutOfetch: string): Promise<number> {
   return new Promise((resolve, reject) => {
     // A worker cannot start from a .ts file, so a one-line bootstrap registers tsx first.
     const entry = JSON.stringify(new URL('./overhead-worker.ts', import.meta.url).href);
     const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`;
-    const worker = new Worker(bootstrap, { eval: true, workerData: { name, count } });
+    const worker = new Worker(bootstrap, {
+      eval: true,
+      workerData: { name, count, coreWithoutOfetch },
+    });
     worker.once('message', (microseconds: number) => resolve(microseconds));
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`${name} exited with ${code}`)));
@@ -31,9 +39,12 @@ function timeInWorker(name: string, count: number): Promise<number> {
  * round. Each run gets its own worker thread, so one contender's JIT state and garbage cannot slow
  * another (in one shared thread, plain ofetch measured anywhere from 1.0× to 2.2× raw fetch).
  */
-export function measureOverhead(count = 10_000, rounds = 11): Promise<Rounds> {
+export async function measureOverhead(count = 10_000, rounds = 11): Promise<Rounds> {
+  const coreWithoutOfetch = await buildCoreWithoutOfetch();
   return interleaved(
-    Object.fromEntries(OVERHEAD_CONTENDERS.map((name) => [name, () => timeInWorker(name, count)])),
+    Object.fromEntries(
+      OVERHEAD_CONTENDERS.map((name) => [name, () => timeInWorker(name, count, coreWithoutOfetch)]),
+    ),
     rounds,
   );
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { BUDGET_BYTES, bundleSize, SIZE_CASES, TARGET_BYTES } from './bundle-size';
 import { measureBurst } from './burst';
 import { best } from './measure';
-import { measureOverhead } from './overhead';
+import { measureOverhead, WITHOUT_OFETCH } from './overhead';
 import { measureThroughput } from './throughput';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -32,6 +32,8 @@ const ratio = (figures: Record<string, number>, name: string, baseline: string) 
   (figures[name] as number) / (figures[baseline] as number);
 const HTTP_LAYER = 'ofetch as the SDK calls it';
 const LEAST_SEND = 'the same + validation, id and answer schema';
+const WHAT_IF = WITHOUT_OFETCH;
+const WHAT_IF_BUNDLE = 'what-if: SDK browser page, fetch in place of ofetch';
 const overheadRatio = ratio(overhead, 'SDK sendMessage', 'raw fetch');
 const throughputRatio = ratio(throughput, 'SDK sendMessage', 'raw fetch');
 const sdkSize = Math.max(
@@ -52,6 +54,7 @@ const results = {
     plainOfetchRatioToRawFetch: round(ratio(overhead, 'plain ofetch', 'raw fetch')),
     httpLayerRatioToRawFetch: round(ratio(overhead, HTTP_LAYER, 'raw fetch')),
     leastSendRatioToRawFetch: round(ratio(overhead, LEAST_SEND, 'raw fetch')),
+    whatIfWithoutOfetchRatioToRawFetch: round(ratio(overhead, WHAT_IF, 'raw fetch')),
     target: '≤ 1.5× raw fetch',
   },
   throughput: {
@@ -65,6 +68,7 @@ const results = {
     plainOfetchRatioToRawFetch: round(ratio(throughput, 'plain ofetch', 'raw fetch')),
     timedRawFetchRatioToRawFetch: round(ratio(throughput, 'raw fetch with a timeout', 'raw fetch')),
     ratioToTimedRawFetch: round(ratio(throughput, 'SDK sendMessage', 'raw fetch with a timeout')),
+    whatIfWithoutOfetchRatioToRawFetch: round(ratio(throughput, WHAT_IF, 'raw fetch')),
     target: '≥ 0.95× raw fetch',
   },
   bundleSize: {
@@ -105,6 +109,9 @@ contender's best round is kept: on this shared machine interference only ever sl
 | SDK against raw fetch with a timeout signal | | | ${results.throughput.ratioToTimedRawFetch}× | | |
 | bundle, browser page sending one message (min+gzip) | ${kb(sizes['SDK: browser page']?.gzipped ?? 0)} | ofetch + valibot schema ${kb(sizes['ofetch + valibot schema']?.gzipped ?? 0)} | ${results.bundleSize.sdkRatioToOfetchPlusValibot}× | ≤ 8 KB | ${verdict((sizes['SDK: browser page']?.gzipped ?? 0) <= TARGET_BYTES)} |
 | bundle, Worker sending one message (min+gzip) | ${kb(sizes['SDK: Worker']?.gzipped ?? 0)} | ofetch alone ${kb(sizes['ofetch alone']?.gzipped ?? 0)}, raw fetch ${kb(sizes['raw fetch']?.gzipped ?? 0)} | ${results.bundleSize.sdkRatioToOfetchAlone}× ofetch | ≤ 8 KB | ${verdict((sizes['SDK: Worker']?.gzipped ?? 0) <= TARGET_BYTES)} |
+| what-if, not shipped: the SDK with fetch in place of ofetch, per-send overhead | ${round(overhead[WHAT_IF] as number)} µs | raw fetch | ${results.overhead.whatIfWithoutOfetchRatioToRawFetch}× | ≤ 1.5× | ${verdict(results.overhead.whatIfWithoutOfetchRatioToRawFetch <= 1.5)} |
+| what-if, the same, throughput | ${Math.round(throughput[WHAT_IF] as number)} sends/s | raw fetch | ${results.throughput.whatIfWithoutOfetchRatioToRawFetch}× | ≥ 0.95× | ${verdict(results.throughput.whatIfWithoutOfetchRatioToRawFetch >= 0.95)} |
+| what-if, the same, browser page bundle (min+gzip) | ${kb(sizes[WHAT_IF_BUNDLE]?.gzipped ?? 0)} | ofetch + valibot schema ${kb(sizes['ofetch + valibot schema']?.gzipped ?? 0)} | ${round((sizes[WHAT_IF_BUNDLE]?.gzipped ?? 0) / (sizes['ofetch + valibot schema']?.gzipped ?? 1))}× | ≤ 8 KB | ${verdict((sizes[WHAT_IF_BUNDLE]?.gzipped ?? 0) <= TARGET_BYTES)} |
 | rate-limited burst, ${burst.sends} sends at 50 / s | ${burst.tooManyRequests} × 429, ${burst.wallMs} ms | theoretical minimum ${burst.theoreticalMs} ms | ${round(burst.ratio, 3)}× | 0 × 429, ≤ 1.05× | ${verdict(burst.tooManyRequests === 0 && burst.ratio <= 1.05)} |
 
 The bundle budget that CI enforces (\`packages/bench/src/bundle-size.test.ts\`) is ${kb(BUDGET_BYTES)}: the
@@ -123,6 +130,12 @@ so the rest of \`sendMessage\` costs ${round((overhead['SDK sendMessage'] as num
 Over loopback, every SDK request carries an abort signal so that a timeout frees its socket, and
 Node's fetch does extra work for a request with a signal. The "raw fetch with a timeout signal" row
 is a hand-written client that can time out; against it the SDK delivers ${results.throughput.ratioToTimedRawFetch}× the throughput.
+
+The what-if rows are not the shipped SDK: they are the SDK built from its own source with its
+ofetch transport replaced by one plain fetch call, everything else unchanged
+(\`packages/bench/src/without-ofetch.ts\`). The stack fixes ofetch as the HTTP layer; these rows
+show what that choice costs against the targets: ${round((overhead['SDK sendMessage'] as number) - (overhead[WHAT_IF] as number))} µs per send, and
+${kb((sizes['SDK: browser page']?.gzipped ?? 0) - (sizes[WHAT_IF_BUNDLE]?.gzipped ?? 0))} of a browser page's bundle.
 `;
 writeFileSync(`${root}BENCHMARKS.md`, markdown);
 console.log(markdown);

@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, type Metafile, type Plugin } from 'esbuild';
+
+// A what-if, not a product: the SDK built from its own source with core's ofetch transport swapped
+// for one plain fetch call (fixtures/fetch-transport.ts), all else unchanged. The stack fixes
+// ofetch as the HTTP layer; measuring this beside the shipped SDK in the same run shows what that
+// choice costs in time and bytes.
+
+const packages = fileURLToPath(new URL('../../', import.meta.url));
+const fetchTransport = fileURLToPath(new URL('../fixtures/fetch-transport.ts', import.meta.url));
+
+/** Resolves the packages to their source and core's transport to the what-if one. */
+export const withoutOfetch: Plugin = {
+  name: 'wazzup-without-ofetch',
+  setup(build) {
+    build.onResolve({ filter: /^@wazzup-sdk\/(core|browser|cloudflare)$/ }, (args) => ({
+      path: join(packages, args.path.replace('@wazzup-sdk/', ''), 'src/index.ts'),
+    }));
+    build.onResolve({ filter: /^\.\/transport$/ }, (args) =>
+      args.importer.startsWith(join(packages, 'core/src/client'))
+        ? { path: fetchTransport }
+        : undefined,
+    );
+  },
+};
+
+/** Throws unless the build left ofetch out, so a swap that stopped matching cannot pass unseen. */
+export function assertNoOfetch(metafile: Metafile): void {
+  const ofetch = Object.keys(metafile.inputs).find((input) => input.includes('ofetch'));
+  if (ofetch) throw new Error(`the what-if build still bundles ofetch (${ofetch})`);
+}
+
+/**
+ * Core built without ofetch into a module of its own (valibot inlined), for the overhead and
+ * throughput contenders to import. Returns the module's URL.
+ */
+export async function buildCoreWithoutOfetch(): Promise<string> {
+  // Rewritten on every run, in the package's own (ignored) cache rather than the repository.
+  const outfile = join(packages, 'bench/node_modules/.cache/core-without-ofetch.mjs');
+  const { metafile } = await build({
+    stdin: { contents: "export * from '@wazzup-sdk/core';", resolveDir: packages, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    mainFields: ['module', 'main'],
+    plugins: [withoutOfetch],
+    outfile,
+    metafile: true,
+  });
+  assertNoOfetch(metafile);
+  return pathToFileURL(outfile).href;
+}
