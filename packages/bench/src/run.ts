@@ -32,8 +32,7 @@ const ratio = (figures: Record<string, number>, name: string, baseline: string) 
   (figures[name] as number) / (figures[baseline] as number);
 const HTTP_LAYER = 'ofetch as the SDK calls it';
 const LEAST_SEND = 'the same + validation, id and answer schema';
-const WHAT_IF = WITHOUT_OFETCH;
-const WHAT_IF_BUNDLE = 'what-if: SDK browser page, fetch in place of ofetch';
+const WITHOUT_OFETCH_BUNDLE = 'what-if: SDK browser page, fetch in place of ofetch';
 const overheadRatio = ratio(overhead, 'SDK sendMessage', 'raw fetch');
 const throughputRatio = ratio(throughput, 'SDK sendMessage', 'raw fetch');
 const sdkSize = Math.max(
@@ -54,7 +53,7 @@ const results = {
     plainOfetchRatioToRawFetch: round(ratio(overhead, 'plain ofetch', 'raw fetch')),
     httpLayerRatioToRawFetch: round(ratio(overhead, HTTP_LAYER, 'raw fetch')),
     leastSendRatioToRawFetch: round(ratio(overhead, LEAST_SEND, 'raw fetch')),
-    whatIfWithoutOfetchRatioToRawFetch: round(ratio(overhead, WHAT_IF, 'raw fetch')),
+    whatIfWithoutOfetchRatioToRawFetch: round(ratio(overhead, WITHOUT_OFETCH, 'raw fetch')),
     target: '≤ 1.5× raw fetch',
   },
   throughput: {
@@ -68,7 +67,7 @@ const results = {
     plainOfetchRatioToRawFetch: round(ratio(throughput, 'plain ofetch', 'raw fetch')),
     timedRawFetchRatioToRawFetch: round(ratio(throughput, 'raw fetch with a timeout', 'raw fetch')),
     ratioToTimedRawFetch: round(ratio(throughput, 'SDK sendMessage', 'raw fetch with a timeout')),
-    whatIfWithoutOfetchRatioToRawFetch: round(ratio(throughput, WHAT_IF, 'raw fetch')),
+    whatIfWithoutOfetchRatioToRawFetch: round(ratio(throughput, WITHOUT_OFETCH, 'raw fetch')),
     target: '≥ 0.95× raw fetch',
   },
   bundleSize: {
@@ -109,9 +108,9 @@ contender's best round is kept: on this shared machine interference only ever sl
 | SDK against raw fetch with a timeout signal | | | ${results.throughput.ratioToTimedRawFetch}× | | |
 | bundle, browser page sending one message (min+gzip) | ${kb(sizes['SDK: browser page']?.gzipped ?? 0)} | ofetch + valibot schema ${kb(sizes['ofetch + valibot schema']?.gzipped ?? 0)} | ${results.bundleSize.sdkRatioToOfetchPlusValibot}× | ≤ 8 KB | ${verdict((sizes['SDK: browser page']?.gzipped ?? 0) <= TARGET_BYTES)} |
 | bundle, Worker sending one message (min+gzip) | ${kb(sizes['SDK: Worker']?.gzipped ?? 0)} | ofetch alone ${kb(sizes['ofetch alone']?.gzipped ?? 0)}, raw fetch ${kb(sizes['raw fetch']?.gzipped ?? 0)} | ${results.bundleSize.sdkRatioToOfetchAlone}× ofetch | ≤ 8 KB | ${verdict((sizes['SDK: Worker']?.gzipped ?? 0) <= TARGET_BYTES)} |
-| what-if, not shipped: the SDK with fetch in place of ofetch, per-send overhead | ${round(overhead[WHAT_IF] as number)} µs | raw fetch | ${results.overhead.whatIfWithoutOfetchRatioToRawFetch}× | ≤ 1.5× | ${verdict(results.overhead.whatIfWithoutOfetchRatioToRawFetch <= 1.5)} |
-| what-if, the same, throughput | ${Math.round(throughput[WHAT_IF] as number)} sends/s | raw fetch | ${results.throughput.whatIfWithoutOfetchRatioToRawFetch}× | ≥ 0.95× | ${verdict(results.throughput.whatIfWithoutOfetchRatioToRawFetch >= 0.95)} |
-| what-if, the same, browser page bundle (min+gzip) | ${kb(sizes[WHAT_IF_BUNDLE]?.gzipped ?? 0)} | ofetch + valibot schema ${kb(sizes['ofetch + valibot schema']?.gzipped ?? 0)} | ${round((sizes[WHAT_IF_BUNDLE]?.gzipped ?? 0) / (sizes['ofetch + valibot schema']?.gzipped ?? 1))}× | ≤ 8 KB | ${verdict((sizes[WHAT_IF_BUNDLE]?.gzipped ?? 0) <= TARGET_BYTES)} |
+| what-if, not shipped: the SDK with fetch in place of ofetch, per-send overhead | ${round(overhead[WITHOUT_OFETCH] as number)} µs | raw fetch | ${results.overhead.whatIfWithoutOfetchRatioToRawFetch}× | ≤ 1.5× | ${verdict(results.overhead.whatIfWithoutOfetchRatioToRawFetch <= 1.5)} |
+| what-if, the same, throughput | ${Math.round(throughput[WITHOUT_OFETCH] as number)} sends/s | raw fetch | ${results.throughput.whatIfWithoutOfetchRatioToRawFetch}× | ≥ 0.95× | ${verdict(results.throughput.whatIfWithoutOfetchRatioToRawFetch >= 0.95)} |
+| what-if, the same, browser page bundle (min+gzip) | ${kb(sizes[WITHOUT_OFETCH_BUNDLE]?.gzipped ?? 0)} | ofetch + valibot schema ${kb(sizes['ofetch + valibot schema']?.gzipped ?? 0)} | ${round((sizes[WITHOUT_OFETCH_BUNDLE]?.gzipped ?? 0) / (sizes['ofetch + valibot schema']?.gzipped ?? 1))}× | ≤ 8 KB | ${verdict((sizes[WITHOUT_OFETCH_BUNDLE]?.gzipped ?? 0) <= TARGET_BYTES)} |
 | rate-limited burst, ${burst.sends} sends at 50 / s | ${burst.tooManyRequests} × 429, ${burst.wallMs} ms | theoretical minimum ${burst.theoreticalMs} ms | ${round(burst.ratio, 3)}× | 0 × 429, ≤ 1.05× | ${verdict(burst.tooManyRequests === 0 && burst.ratio <= 1.05)} |
 
 The bundle budget that CI enforces (\`packages/bench/src/bundle-size.test.ts\`) is ${kb(BUDGET_BYTES)}: the
@@ -134,8 +133,8 @@ is a hand-written client that can time out; against it the SDK delivers ${result
 The what-if rows are not the shipped SDK: they are the SDK built from its own source with its
 ofetch transport replaced by one plain fetch call, everything else unchanged
 (\`packages/bench/src/without-ofetch.ts\`). The stack fixes ofetch as the HTTP layer; these rows
-show what that choice costs against the targets: ${round((overhead['SDK sendMessage'] as number) - (overhead[WHAT_IF] as number))} µs per send, and
-${kb((sizes['SDK: browser page']?.gzipped ?? 0) - (sizes[WHAT_IF_BUNDLE]?.gzipped ?? 0))} of a browser page's bundle.
+show what that choice costs against the targets: ${round((overhead['SDK sendMessage'] as number) - (overhead[WITHOUT_OFETCH] as number))} µs per send, and
+${kb((sizes['SDK: browser page']?.gzipped ?? 0) - (sizes[WITHOUT_OFETCH_BUNDLE]?.gzipped ?? 0))} of a browser page's bundle.
 `;
 writeFileSync(`${root}BENCHMARKS.md`, markdown);
 console.log(markdown);

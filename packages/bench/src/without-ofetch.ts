@@ -31,11 +31,19 @@ export function assertNoOfetch(metafile: Metafile): void {
   if (ofetch) throw new Error(`the what-if build still bundles ofetch (${ofetch})`);
 }
 
+let built: Promise<string> | undefined;
+
 /**
  * Core built without ofetch into a module of its own (valibot inlined), for the overhead and
- * throughput contenders to import. Returns the module's URL.
+ * throughput contenders to import. Returns the module's URL; built once per run, however many
+ * measurements ask for it.
  */
-export async function buildCoreWithoutOfetch(): Promise<string> {
+export function buildCoreWithoutOfetch(): Promise<string> {
+  built ??= buildOnce();
+  return built;
+}
+
+async function buildOnce(): Promise<string> {
   // Rewritten on every run, in the package's own (ignored) cache rather than the repository.
   const outfile = join(packages, 'bench/node_modules/.cache/core-without-ofetch.mjs');
   const { metafile } = await build({
