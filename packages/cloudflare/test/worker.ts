@@ -17,14 +17,18 @@ const proxy = createProxyHandler<Env>({
 // A client kept across requests, as a Worker that builds it once per isolate would.
 let kept: WazzupClient | undefined;
 
+function keptClient(env: Env): WazzupClient {
+  kept ??= createWazzup(env);
+  return kept;
+}
+
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const { pathname } = new URL(request.url);
     if (pathname === '/send') return proxy(request, env);
     if (pathname === '/direct' || pathname === '/kept') {
       try {
-        if (pathname === '/kept') kept ??= createWazzup(env);
-        const client = pathname === '/kept' && kept ? kept : createWazzup(env);
+        const client = pathname === '/kept' ? keptClient(env) : createWazzup(env);
         return Response.json(await client.sendMessage(await request.json()));
       } catch (error) {
         return Response.json(
