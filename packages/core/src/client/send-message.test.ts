@@ -65,6 +65,16 @@ describe('sending', () => {
     expect(result).toMatchObject({ crmMessageId: sent });
   });
 
+  it('leaves the caller’s message as it was, so sending it again gets a new crmMessageId', async () => {
+    const input = { ...WHATSAPP_TEXT };
+    const first = await run([created()], {}, input);
+    expect(input).toEqual(WHATSAPP_TEXT);
+    const second = await run([created()], {}, input);
+    expect(second.fetch.requests[0]?.body.crmMessageId).not.toBe(
+      first.fetch.requests[0]?.body.crmMessageId,
+    );
+  });
+
   it('keeps the caller’s crmMessageId', async () => {
     const { result, fetch } = await run([created()], {}, {
       ...WHATSAPP_TEXT,
