@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '../fixtures';
@@ -55,6 +56,33 @@ describe('serveWazzupMock', () => {
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: 'VALIDATION_ERROR' });
     expect((await post(server.url, { ...body, text: 'x'.repeat(2000) })).status).toBe(413);
+  });
+
+  it('after a 413, the next request of a kept-alive client is answered, not reset', async () => {
+    const server = await serve({ maxBodyBytes: 1000 });
+    // One socket at most, kept alive: the second request goes wherever the first one's went.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (payload: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(`${server.url}/v3/message`, {
+          method: 'POST',
+          agent,
+          headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end(payload);
+      });
+    try {
+      const huge = JSON.stringify({ ...body, text: 'x'.repeat(256 * 1024) });
+      expect(await send(huge)).toBe(413);
+      expect(await send(JSON.stringify(body))).toBe(201);
+    } finally {
+      agent.destroy();
+    }
   });
 });
 

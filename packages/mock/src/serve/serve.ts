@@ -73,6 +73,10 @@ export async function serveWazzupMock(options: ServeOptions = {}): Promise<Serve
       }
       const body = await readBody(req, maxBodyBytes);
       if (body === undefined) {
+        // The rest of the body is still on the socket and would be read as the next request:
+        // close the connection after answering, so a kept-alive client opens a fresh one.
+        res.shouldKeepAlive = false;
+        res.setHeader('connection', 'close');
         await respond(
           res,
           Response.json(
