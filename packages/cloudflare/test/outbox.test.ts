@@ -136,6 +136,22 @@ describe('the outbox on Queues and a Durable Object, inside workerd', () => {
     });
   });
 
+  it('refuses a blank crmMessageId at the producer: it would make later blank-id messages duplicates', async () => {
+    const message = {
+      channelId: DEMO_CHANNEL_IDS.whatsapp,
+      chatType: 'whatsapp',
+      chatId: '79011112233',
+      text: 'ok',
+    };
+    const response = await enqueue([{ ...message, crmMessageId: ' ' }]);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      name: 'WazzupValidationError',
+      code: 'VALIDATION_ERROR',
+      field: 'crmMessageId',
+    });
+  });
+
   it('dead-letters a queue body that is not an outbox envelope, without a send', async () => {
     const before = served.mock.requests.length;
     await worker.dispatchFetch('http://worker/raw', {

@@ -59,6 +59,7 @@ export function sendMessageJsonSchema(): JSONSchema7 {
   property(schema, 'channelId').pattern = UUID_ANY_CASE;
   property(schema, 'username').pattern = '^(?!@)[\\s\\S]*\\S';
   property(schema, 'text').pattern = NOT_BLANK;
+  property(schema, 'crmMessageId').pattern = NOT_BLANK;
   property(schema, 'contentUri').pattern = HTTP_URL;
   property(schema, 'buttonsObject', 'buttons', '[]', 'text').maxLength = MAX_BUTTON_TEXT;
 

@@ -215,7 +215,19 @@ export function createSendMessageRequestSchema(
         contentUri: optionalString('contentUri'),
         refMessageId: optionalString('refMessageId'),
         crmUserId: optionalString('crmUserId'),
-        crmMessageId: optionalString('crmMessageId'),
+        // A blank id would make every blank-id message after the first a "duplicate", never sent.
+        crmMessageId: v.optional(
+          v.pipe(
+            v.string(issueMessage('VALIDATION_ERROR', 'crmMessageId must be a string')),
+            v.check(
+              (id) => !isBlank(id),
+              issueMessage(
+                'VALIDATION_ERROR',
+                'crmMessageId must not be blank: it is what keeps a message from being sent twice',
+              ),
+            ),
+          ),
+        ),
         username: v.optional(
           v.pipe(
             v.string(issueMessage('VALIDATION_ERROR', 'username must be a string')),

@@ -25,6 +25,19 @@ export const INVALID_CASES: InvalidCase[] = [
     code: 'VALIDATION_ERROR',
     field: 'chatid',
   },
+  // A blank id would make every later blank-id message a "duplicate" that is never sent.
+  {
+    name: 'crmMessageId empty',
+    input: { ...base, crmMessageId: '' },
+    code: 'VALIDATION_ERROR',
+    field: 'crmMessageId',
+  },
+  {
+    name: 'crmMessageId blank',
+    input: { ...base, crmMessageId: ' \t ' },
+    code: 'VALIDATION_ERROR',
+    field: 'crmMessageId',
+  },
   {
     name: 'channelId missing',
     input: without('channelId'),

@@ -30,7 +30,6 @@ const PLAIN_STRING_FIELDS = new Set([
   'contentUri',
   'refMessageId',
   'crmUserId',
-  'crmMessageId',
   'templateId',
 ]);
 
@@ -137,6 +136,10 @@ function checkField(body: Body, field: string, rules: ValidationRules): Rejectio
     return typeof value === 'string' ? undefined : invalid(field, `${field} must be a string`);
   }
   switch (field) {
+    case 'crmMessageId':
+      // The service keys its duplicate check on this id, so a blank one is refused.
+      if (typeof value !== 'string') return invalid(field, `${field} must be a string`);
+      return isBlank(value) ? invalid(field, 'crmMessageId must not be blank') : undefined;
     case 'username':
       if (typeof value !== 'string' || isBlank(value) || value.startsWith('@')) {
         return invalid(field, 'username must be given without @');
