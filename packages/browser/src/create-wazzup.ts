@@ -36,22 +36,30 @@ export function createWazzup(options: BrowserWazzupOptions): WazzupClient {
     if (dangerouslyAllowBrowser !== true) {
       throw new WazzupConfigError(
         'apiKey',
-        'An API key in a web page can be read by anyone who opens it. Send through a proxy with { proxyUrl } (see createProxyHandler in @wazzup-sdk/cloudflare), or pass dangerouslyAllowBrowser: true for a private tool.',
+        'anyone who opens the page can read an apiKey: send through { proxyUrl }, or set dangerouslyAllowBrowser',
       );
     }
     return createDirectClient({ ...clientOptions, apiKey });
   }
-  if (!proxyUrl) {
+  if (typeof proxyUrl !== 'string' || proxyUrl.trim() === '') {
     throw new WazzupConfigError(
       'proxyUrl',
-      'createWazzup needs { proxyUrl }: the endpoint of your Wazzup proxy',
+      'proxyUrl must be the endpoint of your Wazzup proxy',
     );
   }
   const base = (globalThis as { location?: { href: string } }).location?.href;
+  let url: string;
+  try {
+    url = new URL(proxyUrl, base).href;
+  } catch {
+    throw new WazzupConfigError('proxyUrl', 'proxyUrl must be a URL or a path on this page');
+  }
+  // Every header value is a secret to core's redaction (in its bare form too, without a scheme
+  // such as `Bearer `); values too short to be secrets are left alone there.
   return createSendClient({
     ...clientOptions,
-    url: new URL(proxyUrl, base).href,
+    url,
     ...(headers && { headers }),
-    secrets: Object.values(headers ?? {}),
+    secrets: headers && typeof headers === 'object' ? Object.values(headers) : [],
   });
 }

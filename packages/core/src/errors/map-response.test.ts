@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WazzupApiError, WazzupError } from './classes';
 import { errorFromAnswer, normalizeCode } from './map-response';
+import { createRedactor } from './redact';
 
 const noRedact = (text: string) => text;
 const answer = (status: number, text: string, headers: Record<string, string> = {}) =>
@@ -83,5 +84,44 @@ describe('error answers become WazzupApiError', () => {
   it('treats JSON without an error field as unexplained', () => {
     expect(answer(400, '{"message":"bad"}').code).toBe('HTTP_ERROR');
     expect(answer(400, '[1,2]').code).toBe('HTTP_ERROR');
+  });
+
+  it("reads a redirect as UNEXPECTED_REDIRECT, a browser's opaque one (status 0) too", () => {
+    for (const status of [0, 301, 302, 307, 308]) {
+      expect(answer(status, '')).toMatchObject({ code: 'UNEXPECTED_REDIRECT', status });
+    }
+  });
+
+  it('decodes character references in an HTML page', () => {
+    expect(answer(502, '<p>&lt;Bad&gt; &amp; &#71;&#x61;teway &bogus;</p>').description).toBe(
+      'HTTP 502: <Bad> & Gateway &bogus;',
+    );
+  });
+});
+
+describe('every field the server writes is redacted', () => {
+  const KEY = 'sk-live-0123456789abcdef0123456789abcdef';
+  const redacted = (status: number, text: string, headers: Record<string, string> = {}) =>
+    errorFromAnswer({ status, text, headers: new Headers(headers) }, createRedactor([KEY]));
+
+  it('the code, description, data keys and values, and request id from body or header', () => {
+    const body = {
+      error: `Invalid token Bearer ${KEY}`,
+      description: KEY,
+      data: { [KEY]: [KEY] },
+      requestId: KEY,
+    };
+    const error = redacted(401, JSON.stringify(body));
+    expect(error.code).toBe('Invalid token Bearer [redacted]');
+    expect(JSON.stringify({ ...error, message: error.message })).not.toContain(KEY);
+    const fromHeader = redacted(401, '', { 'x-request-id': `req ${KEY}` });
+    expect(fromHeader.requestId).toBe('req [redacted]');
+  });
+
+  it('before a summary is cut, so a key across the cut leaves nothing of itself', () => {
+    for (let at = 150; at < 210; at++) {
+      const error = redacted(502, `${'x'.repeat(at)}${KEY}`);
+      expect(error.description).not.toContain(KEY.slice(0, 12));
+    }
   });
 });

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
+import { parseJson, type RawAnswer } from '../client/raw-answer';
 import { ErrorResponseSchema } from '../schemas/error';
 import { WazzupApiError } from './classes';
+import { type Redact, redactDeep } from './redact';
 
 /** Spellings the service uses for one code, mapped to the catalogue's. */
 const CODE_ALIASES: Readonly<Record<string, string>> = {
@@ -21,73 +23,81 @@ function codeForStatus(status: number): string {
   return 'HTTP_ERROR';
 }
 
-/** Parses JSON without throwing; `undefined` when the text is not JSON. */
-export function parseJson(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+/** Longest code, request id and summary kept from an answer: an error stays one readable line. */
+const MAX_CODE = 100;
+const MAX_SUMMARY = 200;
+const MAX_DESCRIPTION = 1000;
+
+/** Cuts a string that is already redacted (cutting first could leave part of a secret). */
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-/** A short, readable line from a body that is not JSON (an HTML error page, say). */
-function summarize(text: string): string {
-  const plain = text
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+
+/** Decodes HTML character references, so a page's text reads (and redacts) as it displays. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:#(x?)([\da-f]+)|(\w+));/gi, (entity, hex, code, name) => {
+    const point = code && Number.parseInt(code, hex ? 16 : 10);
+    return point ? (point < 0x110000 ? String.fromCodePoint(point) : entity) : (ENTITIES[name] ?? entity);
+  });
+}
+
+/**
+ * A short, readable line from a body that is not JSON (an HTML error page, say). Redacted before
+ * it is cut: a secret across the cut would otherwise show all but its last characters.
+ */
+function summarize(text: string, redact: Redact): string {
+  const plain = decodeEntities(
+    text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '),
+  )
     .replace(/\s+/g, ' ')
     .trim();
-  return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
+  return cut(redact(plain), MAX_SUMMARY);
 }
 
-/** Replaces every occurrence of a secret in a string. */
-export type Redact = (text: string) => string;
-
-/** Removes a secret from a value of any shape by walking it (data from the service is JSON). */
-function redactDeep(value: unknown, redact: Redact): unknown {
-  if (typeof value === 'string') return redact(value);
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, item]) => [k, redactDeep(item, redact)]),
-    );
-  }
-  return value;
-}
-
-/** An HTTP answer as the transport hands it over. */
-export interface RawAnswer {
-  status: number;
-  headers: Headers;
-  text: string;
+/** Whether an answer is a redirect (a browser's `redirect: 'manual'` shows one as status 0). */
+export function isRedirect(status: number): boolean {
+  return status === 0 || (status >= 300 && status < 400);
 }
 
 /**
  * Turns an error answer into a {@link WazzupApiError}: JSON `{error, description, data?,
- * requestId?}`, an empty body or an HTML page all give a code worth switching on.
+ * requestId?}`, an empty body or an HTML page all give a code worth switching on. Everything the
+ * server wrote (code, description, data keys and values, request id) goes through `redact`.
  */
 export function errorFromAnswer(answer: RawAnswer, redact: Redact): WazzupApiError {
   const { status, headers, text } = answer;
-  const parsed = v.safeParse(ErrorResponseSchema, parseJson(text));
-  const headerRequestId = headers.get('x-request-id') ?? undefined;
-  if (parsed.success) {
-    const body = parsed.output;
+  const header = headers.get('x-request-id');
+  const headerRequestId = header === null ? undefined : cut(redact(header), MAX_CODE);
+  if (isRedirect(status)) {
+    // The API never redirects; one that does is a proxy or a hostile host, and following it would
+    // send the message (and the key) elsewhere, or turn the POST into a GET that "succeeds".
     return new WazzupApiError({
       status,
-      code: normalizeCode(body.error),
-      description: redact(body.description ?? body.error),
-      data: redactDeep(body.data, redact),
-      requestId: body.requestId ?? headerRequestId,
+      code: 'UNEXPECTED_REDIRECT',
+      description: `HTTP ${status}: a redirect, not followed (the API never redirects)`,
+      requestId: headerRequestId,
     });
   }
-  const summary = summarize(text);
+  const parsed = v.safeParse(ErrorResponseSchema, parseJson(text));
+  if (parsed.success) {
+    const body = parsed.output;
+    const code = cut(redact(normalizeCode(body.error)), MAX_CODE);
+    return new WazzupApiError({
+      status,
+      code,
+      description: cut(redact(body.description ?? code), MAX_DESCRIPTION),
+      data: redactDeep(body.data, redact),
+      requestId:
+        body.requestId === undefined ? headerRequestId : cut(redact(body.requestId), MAX_CODE),
+    });
+  }
+  const summary = summarize(text, redact);
   return new WazzupApiError({
     status,
     code: codeForStatus(status),
-    description: redact(
-      summary ? `HTTP ${status}: ${summary}` : `HTTP ${status} with an empty body`,
-    ),
+    description: summary ? `HTTP ${status}: ${summary}` : `HTTP ${status} with an empty body`,
     requestId: headerRequestId,
   });
 }
