@@ -45,4 +45,45 @@ describe('transport over ofetch', () => {
     const pending = createTransport(fetch)('http://host/v3/message', init(controller.signal));
     await expect(pending).rejects.toThrow('aborted');
   });
+
+  it('never follows a redirect: fetch is told so, and the 3xx comes back as it is', async () => {
+    const fetch = recordingFetch(
+      new Response(null, { status: 307, headers: { location: 'http://elsewhere/v3/message' } }),
+    );
+    let redirect: RequestRedirect | undefined;
+    const answer = await createTransport((input, options) => {
+      redirect = options?.redirect;
+      return fetch(input, options);
+    })('http://host/v3/message', init());
+    expect(redirect).toBe('manual');
+    expect(answer.status).toBe(307);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it('reads a body only up to its limit and says it was cut', async () => {
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new TextEncoder().encode('x'.repeat(1000)));
+      },
+    });
+    const answer = await createTransport(async () => new Response(endless, { status: 500 }))(
+      'http://host/v3/message',
+      { ...init(), maxBytes: 2500 },
+    );
+    expect(answer).toMatchObject({ status: 500, truncated: true });
+    expect(answer.text).toHaveLength(2500);
+  });
+
+  it('does not trust a declared length when the body is compressed', async () => {
+    const body = new TextEncoder().encode('y'.repeat(3000));
+    const answer = await createTransport(
+      async () =>
+        new Response(body, {
+          status: 500,
+          headers: { 'content-length': '10', 'content-encoding': 'gzip' },
+        }),
+    )('http://host/v3/message', { ...init(), maxBytes: 100 });
+    expect(answer).toMatchObject({ truncated: true });
+    expect(answer.text).toHaveLength(100);
+  });
 });

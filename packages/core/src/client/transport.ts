@@ -1,18 +1,55 @@
 import { createFetch } from 'ofetch';
-import type { RawAnswer } from '../errors/map-response';
+import type { RawAnswer } from './raw-answer';
 
 /** A `fetch` as every runtime provides it; only the call signature is used. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
+/**
+ * Most of an answer's body the SDK reads: a send answer is about 100 bytes and an error body a few
+ * hundred, so this is ample, and a huge or endless body costs no more than this.
+ */
+export const MAX_ANSWER_BYTES: number = 64 * 1024;
+
 /** Sends one POST and hands back the answer, whatever its status. */
 export type Transport = (
   url: string,
-  init: { body: string; headers: Record<string, string>; signal: AbortSignal },
+  init: { body: string; headers: Record<string, string>; signal: AbortSignal; maxBytes?: number },
 ) => Promise<RawAnswer>;
 
 /**
+ * Reads at most `maxBytes` of a body, then cancels the rest so the connection is freed. A body
+ * whose length is declared and within the limit (and not compressed, which could expand it) is
+ * read in one go, the common case and the fastest.
+ */
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+): Promise<{ text: string; truncated: boolean }> {
+  const { body, headers } = response;
+  const declared = headers.get('content-length');
+  if (!body || (declared && +declared <= maxBytes && !headers.get('content-encoding'))) {
+    return { text: body ? await response.text() : '', truncated: false };
+  }
+  const reader = (body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let room = maxBytes;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text: text + decoder.decode(), truncated: false };
+    if (value.byteLength > room) {
+      reader.cancel().catch(() => {});
+      return { text: text + decoder.decode(value.subarray(0, room)), truncated: true };
+    }
+    text += decoder.decode(value, { stream: true });
+    room -= value.byteLength;
+  }
+}
+
+/**
  * One HTTP attempt over ofetch with the injected fetch. ofetch's own retries and error throwing
- * are off: the sender owns the retry policy and reads every status itself.
+ * are off: the sender owns the retry policy and reads every status itself. Redirects are never
+ * followed (the API does not redirect; see `isRedirect`), and the body is read up to a limit.
  */
 export function createTransport(fetchImpl: FetchLike | undefined): Transport {
   // Call fetch unbound and look the global up late: a native fetch called as a method of another
@@ -21,16 +58,18 @@ export function createTransport(fetchImpl: FetchLike | undefined): Transport {
     ? (input, init) => fetchImpl(input, init)
     : (input, init) => globalThis.fetch(input, init);
   const $fetch = createFetch({ fetch: fetch as typeof globalThis.fetch });
-  return async (url, { body, headers, signal }) => {
-    const response = await $fetch.raw<string, 'text'>(url, {
+  return async (url, { body, headers, signal, maxBytes = MAX_ANSWER_BYTES }) => {
+    const response = await $fetch.raw(url, {
       method: 'POST',
       body,
       headers,
       signal,
+      redirect: 'manual',
       retry: false,
-      responseType: 'text',
+      responseType: 'stream',
       ignoreResponseError: true,
     });
-    return { status: response.status, headers: response.headers, text: response._data ?? '' };
+    const { text, truncated } = await readCapped(response, maxBytes);
+    return { status: response.status, headers: response.headers, text, truncated };
   };
 }

@@ -31,8 +31,40 @@ export class WazzupConfigError extends WazzupError {
   }
 }
 
-/** A valibot issue as kept on {@link WazzupValidationError}. */
-export type ValidationIssue = BaseIssue<unknown>;
+/**
+ * A valibot issue as kept on {@link WazzupValidationError}: everything but the input it was
+ * raised on, with long strings cut, so an error stays small however large the input (a 5 MB text
+ * would otherwise be held, and serialised, three times over).
+ */
+export interface ValidationIssue {
+  readonly kind: BaseIssue<unknown>['kind'];
+  readonly type: string;
+  readonly expected: string | null;
+  readonly received: string;
+  readonly message: string;
+  /** Where the issue is, outermost first: each step's key (a property name or an item index). */
+  readonly path?: readonly {
+    readonly type: string;
+    readonly origin: string;
+    readonly key: unknown;
+  }[];
+}
+
+/** Longest string an error keeps of what a caller passed (a field name, a received value). */
+const MAX_KEPT = 200;
+
+function keep<T>(text: T): T {
+  return typeof text === 'string' && text.length > MAX_KEPT
+    ? (`${text.slice(0, MAX_KEPT)}…` as T)
+    : text;
+}
+
+function slimIssue({ kind, type, expected, received, message, path }: BaseIssue<unknown>): ValidationIssue {
+  const slim = { kind, type, expected: keep(expected), received: keep(received), message: keep(message) };
+  return path
+    ? { ...slim, path: path.map(({ type, origin, key }) => ({ type, origin, key: keep(key) })) }
+    : slim;
+}
 
 /** Local validation failed: nothing was sent. `code` is what the server would have answered. */
 export class WazzupValidationError extends WazzupError {
@@ -41,19 +73,21 @@ export class WazzupValidationError extends WazzupError {
   readonly code: WazzupErrorCode;
   /** Dotted path of the offending field (`chatId`, `buttonsObject.buttons.2.text`), `''` for the body. */
   readonly field: string;
-  /** Every issue found, first one first. */
+  /** Every issue found, first one first, without the input (see {@link ValidationIssue}). */
   readonly issues: readonly ValidationIssue[];
 
   constructor(
     code: WazzupErrorCode,
     field: string,
     text: string,
-    issues: readonly ValidationIssue[],
+    issues: readonly BaseIssue<unknown>[],
   ) {
-    super(`${code}${field ? ` at ${field}` : ''}: ${text}`);
+    const at = keep(field);
+    super(`${code}${at ? ` at ${at}` : ''}: ${keep(text)}`);
     this.code = code;
-    this.field = field;
-    this.issues = issues;
+    this.field = at;
+    // The first few are what anyone reads; a wildly wrong input can raise thousands.
+    this.issues = issues.slice(0, 10).map(slimIssue);
   }
 }
 
@@ -105,6 +139,21 @@ export class WazzupTimeoutError extends WazzupError {
   constructor(timeoutMs: number) {
     super(`No answer within ${timeoutMs} ms`);
     this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * No slot came free under the key's rate limit within the wait limit (`queueTimeoutMs`): the
+ * request was never sent. Safe to try again later.
+ */
+export class WazzupQueueTimeoutError extends WazzupError {
+  override name = 'WazzupQueueTimeoutError';
+  /** How long the call waited in the queue. */
+  readonly waitedMs: number;
+
+  constructor(waitedMs: number) {
+    super(`No rate-limit slot within ${waitedMs} ms; nothing was sent`);
+    this.waitedMs = waitedMs;
   }
 }
 

@@ -48,6 +48,21 @@ describe('local validation', () => {
     expect(crmMessageId).toBe(given ?? crmMessageId);
   });
 
+  it('keeps the error small however large the input', async () => {
+    const { fetch, wazzup } = client();
+    const huge = 'x'.repeat(5 * 1024 * 1024);
+    const errors = await Promise.all(
+      [{ text: huge }, { [huge]: 1 }, { chatId: huge }, { text: 7, chatType: huge }].map((change) =>
+        rejection(wazzup.sendMessage({ ...WHATSAPP_TEXT, ...change } as never)),
+      ),
+    );
+    for (const error of errors) {
+      expect(JSON.stringify(error).length).toBeLessThan(5000);
+      expect(error.message.length).toBeLessThan(600);
+    }
+    expect(fetch.requests).toHaveLength(0);
+  });
+
   it('names the field meant by a typo', async () => {
     const { wazzup } = client();
     const error = await rejection(
