@@ -1,5 +1,11 @@
+import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WazzupAbortError, WazzupTimeoutError } from '../errors/classes';
+import {
+  WazzupAbortError,
+  WazzupApiError,
+  WazzupQueueTimeoutError,
+  WazzupTimeoutError,
+} from '../errors/classes';
 import { API_KEY, WHATSAPP_TEXT } from '../testing/fixtures';
 import { created, failed, recordingFetch } from '../testing/recording-fetch';
 import { createWazzup } from './create-wazzup';
@@ -63,6 +69,83 @@ describe('rate limiter', () => {
     expect(await aborted).toBeInstanceOf(WazzupAbortError);
     await vi.runAllTimersAsync();
     await expect(after).resolves.toBeTypeOf('function');
+  });
+
+  it('lets a caller queued behind another abort at once, keeping the others in place', async () => {
+    const limiter = createRateLimiter({ limit: 1, windowMs: 2000 });
+    (await limiter.acquire())();
+    const startedAt = Date.now();
+    const first = limiter.acquire();
+    const controller = new AbortController();
+    const second = limiter.acquire(controller.signal).catch((error: unknown) => error);
+    const third = limiter.acquire();
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await second).toBeInstanceOf(WazzupAbortError);
+    expect(Date.now() - startedAt).toBe(100);
+    await vi.advanceTimersByTimeAsync(1900);
+    (await first)();
+    await vi.advanceTimersByTimeAsync(2000);
+    await expect(third).resolves.toBeTypeOf('function');
+  });
+
+  it('follows each signal with one listener, and leaves none once its callers are served', async () => {
+    const limiter = createRateLimiter({ limit: 1, windowMs: 100 });
+    const signal = new AbortController().signal;
+    for (let round = 0; round < 3; round++) {
+      const all = Array.from({ length: 20 }, () =>
+        limiter.acquire(signal).then((release) => release()),
+      );
+      expect(getEventListeners(signal, 'abort').length).toBeLessThanOrEqual(1);
+      await vi.runAllTimersAsync();
+      await Promise.all(all);
+      expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+    }
+  });
+
+  it('gives up a wait after maxWaitMs with WazzupQueueTimeoutError', async () => {
+    const limiter = createRateLimiter({ limit: 1, windowMs: 60_000 });
+    (await limiter.acquire())();
+    const waiting = limiter.acquire(undefined, 250).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(249);
+    const early = await Promise.race([waiting, Promise.resolve('still waiting')]);
+    expect(early).toBe('still waiting');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await waiting).toBeInstanceOf(WazzupQueueTimeoutError);
+    expect(await waiting).toMatchObject({ waitedMs: 250 });
+    // Nothing is left armed once nobody waits.
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('pauses for at most two windows, whatever it is asked', async () => {
+    const limiter = createRateLimiter({ limit: 100, windowMs: 1000 });
+    limiter.pause(Number.POSITIVE_INFINITY);
+    const before = Date.now();
+    const next = limiter.acquire().then(() => Date.now() - before);
+    await vi.runAllTimersAsync();
+    expect(await next).toBe(2000);
+  });
+
+  it('serves 20 000 queued callers in order, and one abort releases them all', async () => {
+    const limiter = createRateLimiter({ limit: 1000, windowMs: 1000 });
+    const controller = new AbortController();
+    let served = 0;
+    const all = Array.from({ length: 20_000 }, () =>
+      limiter.acquire(controller.signal).then(
+        (release) => {
+          served++;
+          release();
+        },
+        (error: unknown) => error,
+      ),
+    );
+    await vi.advanceTimersByTimeAsync(2500);
+    expect(served).toBe(3000);
+    controller.abort();
+    const outcomes = await Promise.all(all);
+    expect(outcomes.filter((outcome) => outcome instanceof WazzupAbortError)).toHaveLength(17_000);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('counts a request in flight until it is answered', async () => {
@@ -158,6 +241,24 @@ describe('sendMessage under a rate limit', () => {
     await vi.runAllTimersAsync();
     // Held UNANSWERED_HOLD_MS past the timeout, then a window.
     expect(await next).toBe(UNANSWERED_HOLD_MS + 1000);
+  });
+
+  it('fails a call whose 429 asks for more than the retry deadline at once', async () => {
+    const fetch = recordingFetch(failed(429, undefined, { 'retry-after': '3600' }), created());
+    const wazzup = createWazzup({
+      apiKey: `${API_KEY}-retry-after`,
+      fetch,
+      rateLimit: { limit: 100, windowMs: 1000 },
+    });
+    const error = wazzup.sendMessage(WHATSAPP_TEXT).catch((caught: unknown) => caught);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await error).toBeInstanceOf(WazzupApiError);
+    expect(fetch.requests).toHaveLength(1);
+    // The key is paused for two windows, not for the hour asked.
+    const startedAt = Date.now();
+    const next = wazzup.sendMessage(WHATSAPP_TEXT).then(() => Date.now() - startedAt);
+    await vi.runAllTimersAsync();
+    expect(await next).toBe(2000);
   });
 
   it('can be turned off', async () => {

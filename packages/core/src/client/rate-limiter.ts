@@ -1,4 +1,4 @@
-import { abortableWait } from './abortable-wait';
+import { WazzupAbortError, WazzupQueueTimeoutError } from '../errors/classes';
 
 /** Requests allowed per key in any sliding window. */
 export interface RateLimit {
@@ -9,6 +9,12 @@ export interface RateLimit {
 /** The service's limit: about 500 requests per 5 s per key. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { limit: 500, windowMs: 5000 };
 
+/**
+ * Longest a call waits for a slot under the key's rate limit before it fails with
+ * {@link WazzupQueueTimeoutError}; at the service's 500 / 5 s that is 6 000 sends queued ahead.
+ */
+export const DEFAULT_QUEUE_TIMEOUT_MS = 60_000;
+
 /** Ends a request's hold on its slot; see {@link RateLimiter.acquire}. */
 export type Release = (heldMs?: number) => void;
 
@@ -17,67 +23,167 @@ export interface RateLimiter {
   /**
    * Resolves when a request may start (first come, first served) with a function to call once it
    * has ended: the slot then counts from that moment, or `heldMs` later for a request that may
-   * still reach the service (it timed out). Rejects if `signal` aborts while waiting.
+   * still reach the service (it timed out). Rejects with {@link WazzupAbortError} as soon as
+   * `signal` aborts, and with {@link WazzupQueueTimeoutError} after `maxWaitMs`, wherever the
+   * caller is in the queue; the others keep their places.
    */
-  acquire(signal?: AbortSignal): Promise<Release>;
-  /** A 429 came anyway (another process on the same key): hold every request for `ms`. */
+  acquire(signal?: AbortSignal, maxWaitMs?: number): Promise<Release>;
+  /**
+   * A 429 came anyway (another process on the same key): hold every request for `ms`, at most two
+   * windows, since the service's window empties within one. A longer `Retry-After` comes from
+   * something in front of it (a CDN, a firewall) and would freeze every client of the key.
+   */
   pause(ms: number): void;
+}
+
+/** A caller in the queue; `done` once it got its slot, aborted or gave up. */
+interface Waiter {
+  done?: boolean;
+  grant(release: Release): void;
+  fail(error: Error): void;
 }
 
 /**
  * A sliding-window limiter that counts each request from the moment its answer came, not from
  * when it left: the server counts it on arrival, somewhere in between, so counting from the
  * answer can never run ahead of the server's clock, however slow or jittery the network.
+ *
+ * Per request it costs O(1): the ends of answered slots are kept in order (an answer's end is
+ * almost always the latest), so the earliest to free is the first, and expired ones leave from
+ * the front (V8's `shift` trims an array's front in place). One timer serves the queue's head;
+ * each waiter has its own only for its wait limit.
  */
 export function createRateLimiter({ limit, windowMs }: RateLimit): RateLimiter {
-  // Answer time of each request in the window; Infinity while it is still in flight.
-  const slots: { at: number }[] = [];
+  // When each answered request stops counting, ascending.
+  const ends: number[] = [];
+  // The queue, first come first served from `head`; served and abandoned ones are skipped, and
+  // dropped from the front in one go now and then (a long queue's `shift` would copy it).
+  let waiters: Waiter[] = [];
+  let head = 0;
+  let live = 0;
+  let inFlight = 0;
   let pausedUntil = 0;
-  let queue: Promise<unknown> = Promise.resolve();
-  // Made by the first waiter, and resolved and dropped when a request ends: waiters then look
-  // again. Made only when someone waits, since a promise that one request made and another
-  // resolves draws a warning in workerd once the first request has ended.
-  let answered: { promise: Promise<void>; wake: () => void } | undefined;
-  function nextAnswer(): Promise<void> {
-    if (!answered) {
-      let wake = () => {};
-      const promise = new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-      answered = { promise, wake };
-    }
-    return answered.promise;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Ms until a slot is free: 0 now, `Infinity` when only an answer can free one. */
+  function delay(now: number): number {
+    while ((ends[0] as number) <= now) ends.shift();
+    const paused = pausedUntil - now;
+    if (inFlight + ends.length < limit) return Math.max(0, paused);
+    return Math.max((ends[0] ?? Number.POSITIVE_INFINITY) - now, paused);
   }
 
-  async function waitForSlot(signal: AbortSignal | undefined): Promise<Release> {
-    for (;;) {
-      const now = Date.now();
-      for (let i = slots.length - 1; i >= 0; i--)
-        if (now - (slots[i] as { at: number }).at >= windowMs) slots.splice(i, 1);
-      const full =
-        slots.length >= limit ? Math.min(...slots.map((slot) => slot.at)) + windowMs - now : 0;
-      const delay = Math.max(full, pausedUntil - now);
-      if (delay <= 0) {
-        const slot = { at: Number.POSITIVE_INFINITY };
-        slots.push(slot);
-        return (heldMs = 0) => {
-          slot.at = Date.now() + heldMs;
-          answered?.wake();
-          answered = undefined;
-        };
-      }
-      await abortableWait(delay, signal, nextAnswer());
+  function stopTimer(): void {
+    clearTimeout(timer);
+    timer = undefined;
+  }
+
+  function take(): Release {
+    inFlight++;
+    let released = false;
+    return (heldMs = 0) => {
+      if (released) return;
+      released = true;
+      inFlight--;
+      const end = Date.now() + heldMs + windowMs;
+      let at = ends.length;
+      while (at && (ends[at - 1] as number) > end) at--;
+      ends.splice(at, 0, end);
+      if (live) pump();
+    };
+  }
+
+  /** Grants slots to the queue's head while there are any, then waits for the next. */
+  function pump(): void {
+    const now = Date.now();
+    stopTimer();
+    if (head > 1024) {
+      waiters = waiters.slice(head);
+      head = 0;
     }
+    while (live) {
+      const waiter = waiters[head] as Waiter;
+      if (waiter.done) {
+        head++;
+        continue;
+      }
+      const wait = delay(now);
+      // With every slot in flight, the next answer pumps; otherwise a timer does.
+      if (wait > 0) {
+        if (wait < Number.POSITIVE_INFINITY) timer = setTimeout(pump, Math.min(wait, 2 ** 31 - 1));
+        return;
+      }
+      head++;
+      waiter.grant(take());
+    }
+    waiters = [];
+    head = 0;
+  }
+
+  // One abort listener per signal, however many of its callers wait: Node's EventTarget walks its
+  // listeners on every add and remove, and warns past ten of them.
+  const bySignal = new Map<AbortSignal, { waiters: Set<Waiter>; onAbort: () => void }>();
+  function follow(signal: AbortSignal, waiter: Waiter): void {
+    let group = bySignal.get(signal);
+    if (!group) {
+      const waiting = new Set<Waiter>();
+      const onAbort = () => {
+        bySignal.delete(signal);
+        for (const each of waiting) each.fail(new WazzupAbortError());
+      };
+      group = { waiters: waiting, onAbort };
+      bySignal.set(signal, group);
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+    group.waiters.add(waiter);
+  }
+  function unfollow(signal: AbortSignal, waiter: Waiter): void {
+    const group = bySignal.get(signal);
+    if (!group?.waiters.delete(waiter) || group.waiters.size) return;
+    bySignal.delete(signal);
+    signal.removeEventListener('abort', group.onAbort);
   }
 
   return {
-    acquire(signal) {
-      const turn = queue.then(() => waitForSlot(signal));
-      queue = turn.catch(() => {});
-      return turn;
+    acquire(signal, maxWaitMs) {
+      if (signal?.aborted) return Promise.reject(new WazzupAbortError());
+      if (!live && !delay(Date.now())) return Promise.resolve(take());
+      return new Promise<Release>((resolve, reject) => {
+        let limitTimer: ReturnType<typeof setTimeout> | undefined;
+        const leave = () => {
+          waiter.done = true;
+          live--;
+          clearTimeout(limitTimer);
+          if (signal) unfollow(signal, waiter);
+          if (!live) stopTimer();
+        };
+        const waiter: Waiter = {
+          grant(release) {
+            leave();
+            resolve(release);
+          },
+          fail(error) {
+            if (waiter.done) return;
+            leave();
+            reject(error);
+          },
+        };
+        waiters.push(waiter);
+        live++;
+        if (signal) follow(signal, waiter);
+        if (maxWaitMs !== undefined) {
+          limitTimer = setTimeout(
+            () => waiter.fail(new WazzupQueueTimeoutError(maxWaitMs)),
+            Math.min(maxWaitMs, 2 ** 31 - 1),
+          );
+        }
+        if (!timer) pump();
+      });
     },
     pause(ms) {
-      pausedUntil = Math.max(pausedUntil, Date.now() + ms);
+      pausedUntil = Math.max(pausedUntil, Date.now() + Math.min(Math.max(0, ms), 2 * windowMs));
+      // The head's timer was set before the pause: set it again for the pause's end.
+      if (live) pump();
     },
   };
 }
