@@ -12,7 +12,7 @@ export { createCrmMessageId } from './client/crm-message-id';
 export type { EnvReader } from './client/from-env';
 export { createWazzupFromEnv, ENV } from './client/from-env';
 export type { RateLimit } from './client/rate-limiter';
-export { DEFAULT_RATE_LIMIT } from './client/rate-limiter';
+export { DEFAULT_QUEUE_TIMEOUT_MS, DEFAULT_RATE_LIMIT } from './client/rate-limiter';
 export type {
   DuplicateResult,
   SendMessageOptions,
@@ -28,6 +28,7 @@ export {
   WazzupConfigError,
   WazzupConnectionError,
   WazzupError,
+  WazzupQueueTimeoutError,
   WazzupTimeoutError,
   WazzupValidationError,
 } from './errors/classes';

@@ -1,9 +1,16 @@
-import { createSendMessageRequestSchema } from '../schemas/request';
+import { createRedactor } from '../errors/redact';
+import { createSendMessageRequestSchema, type RequestSchemaOptions } from '../schemas/request';
+import { checkCount, checkHeaders, checkMs, checkUrl, refuseOption } from './check-options';
 import type { WazzupClient, WazzupOptions } from './create-wazzup';
 import { createCrmMessageId } from './crm-message-id';
 import { createDeadlines } from './deadlines';
-import { DEFAULT_RATE_LIMIT, sharedRateLimiter } from './rate-limiter';
-import { DEFAULT_RETRY_DEADLINE_MS } from './retry-policy';
+import {
+  DEFAULT_QUEUE_TIMEOUT_MS,
+  DEFAULT_RATE_LIMIT,
+  type RateLimit,
+  sharedRateLimiter,
+} from './rate-limiter';
+import { DEFAULT_MAX_RETRIES, DEFAULT_RETRY_DEADLINE_MS, DEFAULT_TIMEOUT_MS } from './retry-policy';
 import { type SendContext, sendWithRetries } from './send-message';
 import { createTransport } from './transport';
 import { validateRequest } from './validate';
@@ -14,41 +21,67 @@ export interface SendClientOptions extends Omit<WazzupOptions, 'apiKey' | 'baseU
   url: string;
   /** Headers sent with every request, such as `authorization`. */
   headers?: Record<string, string>;
-  /** Values that must never appear in an error (keys, tokens); each is replaced by `[redacted]`. */
+  /**
+   * Values that must never appear in an error (keys, tokens): each, its bare form (without a
+   * `Bearer ` scheme) and its percent-encoded form are replaced by `[redacted]`, whatever their case.
+   * Values under 8 characters are not secrets and are left alone.
+   */
   secrets?: readonly string[];
 }
 
-function redactor(secrets: readonly string[]): (text: string) => string {
-  const present = secrets.filter((secret) => secret.length > 0);
-  return (text) => present.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+function checkRateLimit(value: unknown): RateLimit | false {
+  if (value === undefined || value === false) return value ?? DEFAULT_RATE_LIMIT;
+  if (typeof value !== 'object' || !value) refuseOption('rateLimit', '{ limit, windowMs } or false');
+  const { limit, windowMs } = value as Partial<RateLimit>;
+  return {
+    limit: checkCount('rateLimit.limit', limit, 1, 1e6),
+    windowMs: checkMs('rateLimit.windowMs', windowMs),
+  };
+}
+
+function checkSchemaOptions({ textLimits, allowChatTypes }: SendClientOptions): RequestSchemaOptions {
+  if (typeof (textLimits ?? {}) !== 'object') refuseOption('textLimits', 'an object');
+  for (const [chatType, limit] of Object.entries(textLimits ?? {})) {
+    checkCount(`textLimits.${chatType}`, limit, 1, 1e6);
+  }
+  const names = allowChatTypes ?? [];
+  if (!Array.isArray(names) || names.some((name) => typeof name !== 'string' || !name.trim())) {
+    refuseOption('allowChatTypes', 'an array of chat type names');
+  }
+  return { ...(textLimits && { textLimits }), ...(allowChatTypes && { allowChatTypes }) };
 }
 
 /**
  * The engine under every `createWazzup`: validation, one crmMessageId per call, the retry loop
  * and the answer → result/error mapping, against any endpoint that speaks the `/v3/message`
  * protocol. Runtime packages use it to send through a proxy; most code wants `createWazzup`.
+ * Every option is checked here: a bad one throws {@link WazzupConfigError} naming it.
  */
 export function createSendClient(options: SendClientOptions): WazzupClient {
-  const schema = createSendMessageRequestSchema({
-    ...(options.textLimits && { textLimits: options.textLimits }),
-    ...(options.allowChatTypes && { allowChatTypes: options.allowChatTypes }),
-  });
+  const schema = createSendMessageRequestSchema(checkSchemaOptions(options));
+  const url = checkUrl('url', options.url, false);
+  const headers = checkHeaders(options.headers);
+  const rateLimit = checkRateLimit(options.rateLimit);
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    refuseOption('fetch', 'a function');
+  }
   const context: SendContext = {
     transport: createTransport(options.fetch),
     startDeadline: createDeadlines(),
-    url: options.url,
-    headers: { ...options.headers, 'content-type': 'application/json', accept: 'application/json' },
-    maxRetries: options.maxRetries ?? 2,
-    timeoutMs: options.timeoutMs ?? 30_000,
-    retryDeadlineMs: options.retryDeadlineMs ?? DEFAULT_RETRY_DEADLINE_MS,
-    redact: redactor(options.secrets ?? []),
+    url,
+    headers: { ...headers, 'content-type': 'application/json', accept: 'application/json' },
+    maxRetries: checkCount('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES, 0, 100),
+    timeoutMs: checkMs('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    retryDeadlineMs: checkMs(
+      'retryDeadlineMs',
+      options.retryDeadlineMs ?? DEFAULT_RETRY_DEADLINE_MS,
+    ),
+    queueTimeoutMs: checkMs('queueTimeoutMs', options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS),
+    redact: createRedactor(options.secrets ?? []),
     limiter:
-      options.rateLimit === false
+      rateLimit === false
         ? undefined
-        : sharedRateLimiter(
-            `${options.url} ${options.headers?.authorization ?? ''}`,
-            options.rateLimit ?? DEFAULT_RATE_LIMIT,
-          ),
+        : sharedRateLimiter(`${url} ${headers?.authorization ?? ''}`, rateLimit),
   };
   return {
     sendMessage(input, callOptions = {}) {

@@ -1,5 +1,6 @@
 import type { TextLimits } from '../schemas/limits';
 import type { SendMessageRequest } from '../schemas/request';
+import { checkApiKey, checkUrl, refuseOption } from './check-options';
 import { createSendClient } from './create-send-client';
 import type { RateLimit } from './rate-limiter';
 import type { SendMessageOptions, SendMessageResult } from './send-message';
@@ -22,6 +23,11 @@ export interface WazzupOptions {
    * each attempt has its own.
    */
   timeoutMs?: number | undefined;
+  /**
+   * Longest a send waits for a slot under the key's rate limit, in ms; default 60 000. Past it the
+   * send fails with {@link WazzupQueueTimeoutError} and nothing is sent.
+   */
+  queueTimeoutMs?: number | undefined;
   /** Retries after the first attempt on 429, 5xx, connection errors and timeouts; default 2. */
   maxRetries?: number | undefined;
   /** No retry starts later than this many ms after the first attempt; default 50 000. */
@@ -49,21 +55,23 @@ export interface WazzupClient {
 
 /**
  * Creates a client for the Wazzup24 API. Nothing runtime-specific: give it a `fetch` or it uses
- * the global one.
+ * the global one. Every option is checked now: a missing or malformed key, a `baseUrl` that is not
+ * an http(s) URL (or has a query, fragment or credentials), a time that is not a positive number
+ * of ms, a rate limit below 1 request… throw {@link WazzupConfigError} naming the option.
  *
  * @example
  * const wazzup = createWazzup({ apiKey: env.WAZZUP_API_KEY });
  * await wazzup.sendMessage({ channelId, chatType: 'whatsapp', chatId: '79011112233', text: 'Hi' });
  */
 export function createWazzup(options: WazzupOptions): WazzupClient {
+  if (typeof options !== 'object' || !options) refuseOption('options', 'an object: { apiKey }');
   const { apiKey, baseUrl, ...rest } = options;
-  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
-    throw new TypeError('createWazzup: apiKey is required');
-  }
+  const key = checkApiKey(apiKey);
+  const base = checkUrl('baseUrl', baseUrl ?? DEFAULT_BASE_URL, true);
   return createSendClient({
     ...rest,
-    url: `${(baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}/v3/message`,
-    headers: { authorization: `Bearer ${apiKey}` },
-    secrets: [apiKey],
+    url: `${base}/v3/message`,
+    headers: { authorization: `Bearer ${key}` },
+    secrets: [key],
   });
 }

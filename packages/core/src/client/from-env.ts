@@ -18,12 +18,13 @@ export function createWazzupFromEnv(
   source = 'the environment',
 ): WazzupClient {
   const apiKey = options.apiKey ?? read(ENV.apiKey);
-  if (!apiKey) {
+  // A secret set to '' or spaces is as missing as an unset one (a deploy that lost its value).
+  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
     throw new WazzupConfigError(
       ENV.apiKey,
       `${ENV.apiKey} is not set in ${source}: set it, or pass { apiKey } to createWazzup()`,
     );
   }
-  const baseUrl = options.baseUrl ?? read(ENV.baseUrl);
+  const baseUrl = options.baseUrl ?? read(ENV.baseUrl)?.trim();
   return createWazzup({ ...options, apiKey, ...(baseUrl && { baseUrl }) });
 }

@@ -1,3 +1,7 @@
+/** Per-attempt time limit, unless the client or the call sets one. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Retries after the first attempt, unless the client sets a number. */
+export const DEFAULT_MAX_RETRIES = 2;
 /** First backoff step; each retry doubles it. */
 export const BASE_DELAY_MS = 500;
 /** Longest backoff step. */

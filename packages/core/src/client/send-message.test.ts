@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   WazzupAbortError,
   WazzupApiError,
+  WazzupConfigError,
   WazzupConnectionError,
   type WazzupError,
   WazzupTimeoutError,
@@ -273,6 +274,7 @@ describe('the fetch it is given', () => {
   });
 
   it('refuses to start without a key', () => {
-    expect(() => createWazzup({ apiKey: '' })).toThrow(/apiKey is required/);
+    expect(() => createWazzup({ apiKey: '' })).toThrow(WazzupConfigError);
+    expect(() => createWazzup({ apiKey: '' })).toThrow(/^apiKey must be the API key/);
   });
 });

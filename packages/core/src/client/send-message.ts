@@ -4,13 +4,17 @@ import {
   WazzupApiError,
   WazzupConnectionError,
   type WazzupError,
+  WazzupQueueTimeoutError,
   WazzupTimeoutError,
 } from '../errors/classes';
-import { errorFromAnswer, parseJson, type RawAnswer, type Redact } from '../errors/map-response';
+import { errorFromAnswer } from '../errors/map-response';
+import type { Redact } from '../errors/redact';
 import { SendMessageResponseSchema } from '../schemas/response';
 import { abortableWait } from './abortable-wait';
+import { checkMs } from './check-options';
 import type { StartDeadline } from './deadlines';
-import type { RateLimiter } from './rate-limiter';
+import type { RateLimiter, Release } from './rate-limiter';
+import { parseJson, type RawAnswer } from './raw-answer';
 import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry-policy';
 import type { Transport } from './transport';
 
@@ -40,6 +44,8 @@ export interface SendMessageOptions {
   signal?: AbortSignal;
   /** Per-attempt time limit for this call, over the client's `timeoutMs`. */
   timeoutMs?: number;
+  /** Longest wait for a rate-limit slot for this call, over the client's `queueTimeoutMs`. */
+  queueTimeoutMs?: number;
 }
 
 /** Everything one send needs, fixed when the client is made. */
@@ -52,6 +58,7 @@ export interface SendContext {
   maxRetries: number;
   timeoutMs: number;
   retryDeadlineMs: number;
+  queueTimeoutMs: number;
   redact: Redact;
   /** Queues attempts under the key's rate limit; absent when limiting is off. */
   limiter?: RateLimiter | undefined;
@@ -73,7 +80,12 @@ type Outcome =
 function interpret(answer: RawAnswer, crmMessageId: string, redact: Redact): Outcome {
   if (answer.status >= 200 && answer.status < 300) {
     const parsed = v.safeParse(SendMessageResponseSchema, parseJson(answer.text));
-    if (parsed.success) {
+    // Ids that hold a secret come from a server echoing it, not from Wazzup: never hand them on.
+    if (
+      parsed.success &&
+      redact(parsed.output.messageId) === parsed.output.messageId &&
+      redact(parsed.output.chatId) === parsed.output.chatId
+    ) {
       const { messageId, chatId } = parsed.output;
       return { done: { status: 'sent', messageId, chatId, crmMessageId } };
     }
@@ -177,16 +189,34 @@ export async function sendWithRetries(
   crmMessageId: string,
   options: SendMessageOptions,
 ): Promise<SendMessageResult> {
-  const { signal } = options;
-  const timeoutMs = options.timeoutMs ?? context.timeoutMs;
   let startedAt: number | undefined;
   let lastError: WazzupError | undefined;
   let attempts = 0;
   try {
+    const { signal } = options;
+    const timeoutMs =
+      options.timeoutMs === undefined ? context.timeoutMs : checkMs('timeoutMs', options.timeoutMs);
+    const queueTimeoutMs =
+      options.queueTimeoutMs === undefined
+        ? context.queueTimeoutMs
+        : checkMs('queueTimeoutMs', options.queueTimeoutMs);
     for (;;) {
       if (signal?.aborted) throw new WazzupAbortError();
+      // A retry may wait for a slot only until the retry deadline; the first attempt, its own limit.
+      const maxWaitMs =
+        startedAt === undefined
+          ? queueTimeoutMs
+          : Math.min(queueTimeoutMs, startedAt + context.retryDeadlineMs - Date.now());
       // Not awaited when limiting is off: every await is a trip through the microtask queue.
-      const answered = context.limiter && (await context.limiter.acquire(signal));
+      let answered: Release | undefined;
+      if (context.limiter) {
+        try {
+          answered = await context.limiter.acquire(signal, Math.max(0, maxWaitMs));
+        } catch (error) {
+          // A retry that found no slot before its deadline fails with what made it retry.
+          throw lastError && error instanceof WazzupQueueTimeoutError ? lastError : error;
+        }
+      }
       // The duplicate window opens with the first attempt; a retry the queue held past the deadline
       // must not go out.
       startedAt ??= Date.now();
@@ -204,6 +234,8 @@ export async function sendWithRetries(
       if ('done' in outcome) return outcome.done;
       lastError = outcome.error;
       const wait = outcome.retryAfterMs ?? backoffDelay(attempts - 1);
+      // The limiter caps the pause for everyone; this call itself fails below rather than wait
+      // past its retry deadline, however long a Retry-After asks for.
       if (outcome.error instanceof WazzupApiError && outcome.error.status === 429)
         context.limiter?.pause(wait);
       const retriesLeft = attempts <= context.maxRetries;
