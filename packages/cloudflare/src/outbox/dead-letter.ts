@@ -37,7 +37,11 @@ export interface DeadLetterError {
   requestId?: string;
 }
 
-/** The part of an error worth keeping; the message never holds the key (core redacts it). */
+/**
+ * An error as the outbox keeps it in a dead letter: its name, message, code, status, field and
+ * request id, all as core made them (core redacts every field the service wrote), and nothing
+ * else. `undefined` for anything that is not a {@link WazzupError}. Handy for your own logs too.
+ */
 export function describeError(error: unknown): DeadLetterError | undefined {
   if (!(error instanceof WazzupError)) return undefined;
   const described: DeadLetterError = { name: error.name, message: error.message };

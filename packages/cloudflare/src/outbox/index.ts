@@ -15,6 +15,7 @@ export type {
 export type { OutboxConsumer, OutboxConsumerOptions } from './consumer';
 export { createOutboxConsumer } from './consumer';
 export type { DeadLetter, DeadLetterError, DeadLetterReason } from './dead-letter';
+export { describeError } from './dead-letter';
 export type { OutboxAnswer, OutboxCall } from './durable-object';
 export { WazzupOutbox } from './durable-object';
 export type { EnqueueOptions } from './enqueue';

@@ -29,8 +29,9 @@ export function refuse(
 /**
  * The proxy's answer to a send, in the `/v3/message` protocol: 201 for a send, 400
  * `repeatedCrmMessageId` for a duplicate, the service's code for a refusal. A failure of the
- * Worker's own key (401/403 upstream) or of the service is 502, since the caller's request was
- * fine; no answer in time is 504; a Worker deployed without its secret is 500.
+ * Worker's own key (401/403 upstream), an upstream redirect or a failure of the service is 502,
+ * since the caller's request was fine; no answer in time is 504; a Worker deployed without its
+ * secret is 500.
  */
 export function answerFor(
   outcome: { result: SendMessageResult } | { error: unknown },
@@ -49,7 +50,10 @@ export function answerFor(
     return refuse(400, error.code, error.message, cors, { field: error.field });
   }
   if (error instanceof WazzupApiError) {
-    const upstreamFault = error.status === 401 || error.status === 403 || error.status >= 500;
+    // A redirect (the API never sends one), the Worker's own key refused, or the service failing:
+    // the caller's request was fine, so the fault is upstream.
+    const upstreamFault =
+      error.status < 400 || error.status === 401 || error.status === 403 || error.status >= 500;
     return json(upstreamFault ? 502 : error.status, { ...error.toJSON(), error: error.code }, cors);
   }
   if (error instanceof WazzupTimeoutError)

@@ -1,8 +1,8 @@
-import type { FetchLike, WazzupOptions } from '@wazzup-sdk/core';
+import { type FetchLike, WazzupConfigError, type WazzupOptions } from '@wazzup-sdk/core';
 import { createWazzup, type WazzupEnv } from '../create-wazzup';
 import { answerFor, refuse } from './answer';
-import { corsHeaders, originAllowed } from './cors';
-import { readJsonBody } from './read-body';
+import { checkOrigins, corsHeaders, originAllowed } from './cors';
+import { checkByteLimit, readJsonBody } from './read-body';
 
 /** Options of {@link createProxyHandler}. */
 export interface ProxyOptions<Env> {
@@ -41,14 +41,21 @@ export type ProxyHandler<Env> = (request: Request, env: Env) => Promise<Response
 export function createProxyHandler<Env extends WazzupEnv>(
   options: ProxyOptions<Env>,
 ): ProxyHandler<Env> {
-  if (typeof options.authorize !== 'function') {
-    throw new TypeError('createProxyHandler: authorize(request, env) is required');
+  if (typeof options !== 'object' || options === null || typeof options.authorize !== 'function') {
+    throw new WazzupConfigError(
+      'authorize',
+      'createProxyHandler: authorize(request, env) is required, or anyone could send on your account',
+    );
   }
-  const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
+  const allowedOrigins = checkOrigins(options.allowedOrigins);
+  const maxBodyBytes =
+    options.maxBodyBytes === undefined
+      ? 64 * 1024
+      : checkByteLimit('maxBodyBytes', options.maxBodyBytes);
   const clientOptions = { maxRetries: 0, timeoutMs: 25_000, ...options.client };
 
   return async (request, env) => {
-    const allowed = originAllowed(request, options.allowedOrigins);
+    const allowed = originAllowed(request, allowedOrigins);
     if (allowed === false) return refuse(403, 'FORBIDDEN', 'This origin may not use the proxy');
     const cors = allowed ? corsHeaders(request.headers.get('origin') as string) : {};
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
@@ -69,6 +76,11 @@ export function createProxyHandler<Env extends WazzupEnv>(
         (result) => ({ result }),
         (error: unknown) => ({ error }),
       );
+    if ('error' in outcome && outcome.error instanceof WazzupConfigError) {
+      // The Worker was deployed without a usable secret: say so in its log (the message names the
+      // variable, never a value), and tell the caller only that the proxy is misconfigured.
+      console.error(`wazzup proxy: ${outcome.error.message}`);
+    }
     return answerFor(outcome, cors);
   };
 }

@@ -1,3 +1,13 @@
+import { WazzupConfigError } from '@wazzup-sdk/core';
+
+/** A byte limit: a whole number above 0. */
+export function checkByteLimit(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new WazzupConfigError(name, `${name} must be a whole number of bytes above 0`);
+  }
+  return value;
+}
+
 /**
  * Reads a JSON body of at most `limit` bytes, counting bytes as they stream in rather than trusting
  * Content-Length, so an oversized body costs the Worker no more than `limit`.
