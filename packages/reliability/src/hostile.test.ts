@@ -1,0 +1,366 @@
+import type { IncomingMessage } from 'node:http';
+import { inspect } from 'node:util';
+import { createWazzup as createBrowserClient } from '@wazzup-sdk/browser';
+import { createProxyHandler } from '@wazzup-sdk/cloudflare';
+import { describeError } from '@wazzup-sdk/cloudflare/outbox';
+import {
+  createWazzup,
+  WazzupAbortError,
+  WazzupApiError,
+  WazzupConfigError,
+  WazzupError,
+  WazzupQueueTimeoutError,
+} from '@wazzup-sdk/core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  type HostileAnswer,
+  type HostileScript,
+  type HostileServer,
+  serveHostile,
+} from './hostile-server';
+
+// A hostile server on loopback echoes every secret the client sent (the API key, the proxy's
+// headers) into every field it controls, in every form (as sent, bare, upper-cased, encoded), and
+// every rendering of every resulting error, proxy answer and dead letter is scanned for them.
+
+const KEY = 'sk-live-7d3f9a0c1b2e4d5f6a7b8c9d0e1f2a3b';
+const TOKEN = 'app-session-Zx81Qw72Er63Ty54';
+const SESSION = 's3ss10n+t0k3n/AbCdEf==';
+const SECRETS = [KEY, TOKEN, SESSION];
+const MESSAGE = {
+  channelId: 'e0629e11-0f67-4567-92a9-2237e91ec1b9',
+  chatType: 'whatsapp',
+  chatId: '79011112233',
+  text: 'Hi',
+} as const;
+
+/** The bare token of the request's Authorization header. */
+function bare(request: IncomingMessage): string {
+  return (request.headers.authorization ?? '').replace(/^Bearer /, '');
+}
+
+/** Every form of every secret the request carried, in one string. */
+function echo(request: IncomingMessage): string {
+  const token = bare(request);
+  const session = String(request.headers['x-session'] ?? '');
+  return [
+    request.headers.authorization,
+    token,
+    token.toUpperCase(),
+    encodeURIComponent(token),
+    session,
+    encodeURIComponent(session),
+  ]
+    .filter(Boolean)
+    .join(' ; ');
+}
+
+const json = (
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): HostileAnswer => ({
+  status,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+const entities = (text: string) => [...text].map((char) => `&#${char.codePointAt(0)};`).join('');
+
+/** Each way a server can put a secret into an answer, by name. */
+const SCRIPTS: [string, HostileScript][] = [
+  ['the error code', (r) => json(401, { error: `Invalid token ${echo(r)}` })],
+  ['the error code, upper-cased', (r) => json(401, { error: `BEARER ${bare(r).toUpperCase()}` })],
+  ['the description', (r) => json(400, { error: 'VALIDATION_ERROR', description: echo(r) })],
+  [
+    'data keys and values',
+    (r) =>
+      json(400, {
+        error: 'INVALID_MESSAGE_DATA',
+        data: { [bare(r)]: echo(r), fields: [echo(r)], nested: { [echo(r)]: [{ [bare(r)]: 1 }] } },
+      }),
+  ],
+  [
+    'data: [{ index, fields }]',
+    (r) => json(400, { error: 'INVALID_CONTACTS_DATA', data: [{ index: 0, fields: [echo(r)] }] }),
+  ],
+  ['the body requestId', (r) => json(400, { error: 'VALIDATION_ERROR', requestId: echo(r) })],
+  [
+    'the x-request-id header',
+    (r) => json(400, { error: 'VALIDATION_ERROR' }, { 'x-request-id': echo(r) }),
+  ],
+  [
+    'the x-request-id of an empty 503',
+    (r) => ({ status: 503, headers: { 'x-request-id': bare(r) } }),
+  ],
+  [
+    'a code nested as { error: { code } }',
+    (r) => json(400, { error: { code: echo(r), message: echo(r) } }),
+  ],
+  ['a 201 that is not a result', (r) => json(201, { oops: echo(r) })],
+  ['a 201 whose ids are the secret', (r) => json(201, { messageId: bare(r), chatId: bare(r) })],
+  [
+    'a 429 with the secret as Retry-After',
+    (r) => json(429, { error: echo(r) }, { 'retry-after': bare(r) }),
+  ],
+  // Every length around the 200-character cut of a summary, so a secret straddles it somewhere.
+  ...Array.from({ length: 30 }, (_, i): [string, HostileScript] => [
+    `an HTML page with ${i * 9} characters before the secret`,
+    (r) => ({
+      status: 502,
+      headers: { 'content-type': 'text/html' },
+      body: `<html><head><title>${bare(r)}</title></head><body><p>${'x'.repeat(i * 9)}${bare(r)}</p><p>${echo(r)}</p></body></html>`,
+    }),
+  ]),
+  ...Array.from({ length: 30 }, (_, i): [string, HostileScript] => [
+    `plain text with ${i * 9} characters before the secret`,
+    (r) => ({ status: 500, body: `${'y'.repeat(i * 9)}${bare(r)} ${echo(r)}` }),
+  ]),
+  ...Array.from({ length: 4 }, (_, i): [string, HostileScript] => [
+    `an HTML page with the secret as character references, ${i * 60} characters in`,
+    (r) => ({ status: 502, body: `<p>${'z'.repeat(i * 60)}${entities(bare(r))}</p>` }),
+  ]),
+];
+
+/** Every way an error gets printed, logged or shipped, with its cause chain. */
+function renderings(value: unknown): string[] {
+  const out: string[] = [];
+  let current: unknown = value;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const error = current as Error;
+    out.push(
+      String(error),
+      error.message,
+      error.stack ?? '',
+      JSON.stringify(error),
+      inspect(error, { depth: 10, showHidden: true }),
+    );
+    current = error.cause;
+  }
+  return out;
+}
+
+/** Every 10-character piece of every secret and of its encoded form, lower-cased. */
+const PIECES = SECRETS.flatMap((secret) =>
+  [secret, encodeURIComponent(secret)].flatMap((form) =>
+    Array.from({ length: form.length - 9 }, (_, at) => form.slice(at, at + 10).toLowerCase()),
+  ),
+);
+
+/**
+ * Fails, naming where it showed, if any form of any secret is in `texts`, or any part of one
+ * ten characters long (a secret cut off at the end of a summary still gives most of it away).
+ */
+function expectNoSecret(texts: string[], where: string): void {
+  for (const text of texts) {
+    const lower = text.toLowerCase();
+    const piece = PIECES.find((each) => lower.includes(each));
+    if (piece)
+      throw new Error(
+        `${where}: "${piece}" of a secret showed in ${JSON.stringify(text.slice(0, 400))}`,
+      );
+  }
+}
+
+let hostile: HostileServer;
+let elsewhere: HostileServer;
+const logged: string[] = [];
+
+beforeAll(async () => {
+  [hostile, elsewhere] = await Promise.all([serveHostile(), serveHostile()]);
+  elsewhere.answer(() => json(201, { messageId: 'm', chatId: 'c' }));
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      logged.push(args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg))).join(' '));
+    });
+  }
+});
+afterAll(async () => {
+  vi.restoreAllMocks();
+  expectNoSecret(logged, 'a log line');
+  await Promise.all([hostile?.close(), elsewhere?.close()]);
+});
+beforeEach(() => {
+  hostile.reset();
+  elsewhere.reset();
+});
+
+const direct = () =>
+  createWazzup({ apiKey: KEY, baseUrl: hostile.url, maxRetries: 0, rateLimit: false });
+const browser = () =>
+  createBrowserClient({
+    proxyUrl: `${hostile.url}/v3/message`,
+    // A short header too: it must neither be redacted nor break the match on the longer ones.
+    headers: { authorization: `Bearer ${TOKEN}`, 'x-app-version': '1', 'x-session': SESSION },
+    maxRetries: 0,
+    rateLimit: false,
+  });
+const proxy = createProxyHandler({
+  allowedOrigins: [],
+  authorize: () => true,
+  client: { maxRetries: 0, rateLimit: false },
+});
+const throughProxy = () =>
+  proxy(
+    new Request('http://worker/send', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(MESSAGE),
+    }),
+    { WAZZUP_API_KEY: KEY, WAZZUP_BASE_URL: hostile.url },
+  );
+
+/** The error a send fails with; a send that resolves fails the test. */
+async function failure(client: { sendMessage(input: typeof MESSAGE): Promise<unknown> }) {
+  const error = await client.sendMessage(MESSAGE).then(
+    (result) => {
+      throw new Error(`resolved ${JSON.stringify(result)}`);
+    },
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(WazzupError);
+  return error as WazzupError;
+}
+
+describe('a hostile server never gets a secret into an error, a proxy answer or a dead letter', () => {
+  it.each(SCRIPTS)('echoing them into %s', async (_, script) => {
+    hostile.answer(script);
+    const fromKey = await failure(direct());
+    expectNoSecret(renderings(fromKey), 'the client error');
+    expectNoSecret([JSON.stringify(describeError(fromKey))], 'the dead letter');
+
+    const fromProxyHeaders = await failure(browser());
+    expectNoSecret(renderings(fromProxyHeaders), 'the browser client error');
+    if (fromProxyHeaders instanceof WazzupApiError && fromProxyHeaders.status !== 201) {
+      // The short header was not taken for a secret: the status still reads whole.
+      expect(fromProxyHeaders.message).toContain(`HTTP ${fromProxyHeaders.status}`);
+    }
+
+    const answer = await throughProxy();
+    const headers = [...answer.headers].map(([name, value]) => `${name}: ${value}`);
+    expectNoSecret([String(answer.status), ...headers, await answer.text()], 'the proxy answer');
+  });
+
+  it.each([301, 302, 303, 307, 308])(
+    'a %i to another host is an error, never followed, and its Location never shows',
+    async (status) => {
+      hostile.answer((r) => ({
+        status,
+        headers: { location: `${elsewhere.url}/v3/message?key=${encodeURIComponent(bare(r))}` },
+        body: echo(r),
+      }));
+      for (const client of [direct(), browser()]) {
+        const error = await failure(client);
+        expect(error).toMatchObject({ code: 'UNEXPECTED_REDIRECT', status });
+        expectNoSecret(renderings(error), 'the redirect error');
+      }
+      const answer = await throughProxy();
+      expect(answer.status).toBe(502);
+      expectNoSecret([await answer.text()], 'the proxy answer');
+      expect(elsewhere.hits).toBe(0);
+    },
+  );
+
+  it('a password in baseUrl is refused when the client is made, and never shown', () => {
+    const password = 'hunter2-secret-pass';
+    let caught: unknown;
+    try {
+      createWazzup({ apiKey: KEY, baseUrl: `http://user:${password}@127.0.0.1:1` });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(WazzupConfigError);
+    expect(caught).toMatchObject({ variable: 'baseUrl' });
+    for (const text of renderings(caught)) expect(text).not.toContain(password);
+  });
+});
+
+describe('a hostile server cannot stall or flood a client', () => {
+  const limited = (name: string, windowMs: number, limit = 50) =>
+    createWazzup({
+      apiKey: `${KEY}-${name}`,
+      baseUrl: hostile.url,
+      maxRetries: 2,
+      rateLimit: { limit, windowMs },
+    });
+
+  it.each([
+    ['3600', 'seconds'],
+    ['Fri, 01 Jan 2099 00:00:00 GMT', 'http-date'],
+    ['1e308', 'huge'],
+  ])(
+    'one 429 with Retry-After %s (%s) fails that call at once and pauses the key briefly',
+    async (value, name) => {
+      let first = true;
+      hostile.answer(() => {
+        if (!first) return json(201, { messageId: 'm', chatId: '79011112233' });
+        first = false;
+        return json(429, { error: 'RATE_LIMITED' }, { 'retry-after': value });
+      });
+      const started = Date.now();
+      const error = await failure(limited(name, 300));
+      expect(error).toMatchObject({ status: 429 });
+      expect(Date.now() - started).toBeLessThan(1000);
+      // Another client of the key waits at most two windows, not the hour the header asked for.
+      const next = limited(name, 300).sendMessage(MESSAGE);
+      const bound = new Promise((_, reject) =>
+        setTimeout(() => reject(new Error('stalled')), 3000),
+      );
+      await expect(Promise.race([next, bound])).resolves.toMatchObject({ status: 'sent' });
+      expect(Date.now() - started).toBeLessThan(2000);
+    },
+  );
+
+  it('waiting for a slot is bounded by queueTimeoutMs, and nothing is sent', async () => {
+    hostile.answer(() => json(201, { messageId: 'm', chatId: '79011112233' }));
+    const client = limited('queue', 60_000, 1);
+    await client.sendMessage(MESSAGE);
+    const started = Date.now();
+    const error = await client
+      .sendMessage(MESSAGE, { queueTimeoutMs: 300 })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(WazzupQueueTimeoutError);
+    expect(error).toMatchObject({ attempts: 0 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(hostile.hits).toBe(1);
+  });
+
+  it('a caller queued behind another follows its own signal', async () => {
+    hostile.answer(() => json(201, { messageId: 'm', chatId: '79011112233' }));
+    const client = limited('abort', 2000, 1);
+    await client.sendMessage(MESSAGE);
+    const ahead = new AbortController();
+    const behind = new AbortController();
+    const first = client.sendMessage(MESSAGE, { signal: ahead.signal }).catch((e: unknown) => e);
+    const started = Date.now();
+    const second = client.sendMessage(MESSAGE, { signal: behind.signal }).catch((e: unknown) => e);
+    setTimeout(() => behind.abort(), 100);
+    expect(await second).toBeInstanceOf(WazzupAbortError);
+    expect(Date.now() - started).toBeLessThan(500);
+    ahead.abort();
+    expect(await first).toBeInstanceOf(WazzupAbortError);
+    expect(hostile.hits).toBe(1);
+  });
+
+  it.each([
+    ['an endless chunked error body', {}, undefined],
+    [
+      'a declared 64 MiB error body',
+      { 'content-length': String(64 * 1024 * 1024) },
+      64 * 1024 * 1024,
+    ],
+  ])('%s is read only as far as an error needs, then dropped', async (_, headers, limit) => {
+    hostile.answer(() => ({
+      status: 500,
+      headers: { 'content-type': 'text/plain', ...headers },
+      endless: 'x'.repeat(64 * 1024),
+      ...(limit !== undefined && { limit }),
+    }));
+    const error = await failure(direct());
+    expect(error).toMatchObject({ code: 'SERVER_ERROR', status: 500 });
+    expect(JSON.stringify(error).length).toBeLessThan(2000);
+    await vi.waitFor(() => expect(hostile.endlessCut).toBe(true));
+    expect(hostile.endlessBytes).toBeLessThan(16 * 1024 * 1024);
+  });
+});
