@@ -42,10 +42,7 @@ export function createWazzup(options: BrowserWazzupOptions): WazzupClient {
     return createDirectClient({ ...clientOptions, apiKey });
   }
   if (typeof proxyUrl !== 'string' || proxyUrl.trim() === '') {
-    throw new WazzupConfigError(
-      'proxyUrl',
-      'proxyUrl must be the endpoint of your Wazzup proxy',
-    );
+    throw new WazzupConfigError('proxyUrl', 'proxyUrl must be the endpoint of your Wazzup proxy');
   }
   const base = (globalThis as { location?: { href: string } }).location?.href;
   let url: string;

@@ -31,7 +31,8 @@ export interface SendClientOptions extends Omit<WazzupOptions, 'apiKey' | 'baseU
 
 function checkRateLimit(value: unknown): RateLimit | false {
   if (value === undefined || value === false) return value ?? DEFAULT_RATE_LIMIT;
-  if (typeof value !== 'object' || !value) refuseOption('rateLimit', '{ limit, windowMs } or false');
+  if (typeof value !== 'object' || !value)
+    refuseOption('rateLimit', '{ limit, windowMs } or false');
   const { limit, windowMs } = value as Partial<RateLimit>;
   return {
     limit: checkCount('rateLimit.limit', limit, 1, 1e6),
@@ -39,7 +40,10 @@ function checkRateLimit(value: unknown): RateLimit | false {
   };
 }
 
-function checkSchemaOptions({ textLimits, allowChatTypes }: SendClientOptions): RequestSchemaOptions {
+function checkSchemaOptions({
+  textLimits,
+  allowChatTypes,
+}: SendClientOptions): RequestSchemaOptions {
   if (typeof (textLimits ?? {}) !== 'object') refuseOption('textLimits', 'an object');
   for (const [chatType, limit] of Object.entries(textLimits ?? {})) {
     checkCount(`textLimits.${chatType}`, limit, 1, 1e6);

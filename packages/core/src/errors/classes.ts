@@ -59,8 +59,21 @@ function keep<T>(text: T): T {
     : text;
 }
 
-function slimIssue({ kind, type, expected, received, message, path }: BaseIssue<unknown>): ValidationIssue {
-  const slim = { kind, type, expected: keep(expected), received: keep(received), message: keep(message) };
+function slimIssue({
+  kind,
+  type,
+  expected,
+  received,
+  message,
+  path,
+}: BaseIssue<unknown>): ValidationIssue {
+  const slim = {
+    kind,
+    type,
+    expected: keep(expected),
+    received: keep(received),
+    message: keep(message),
+  };
   return path
     ? { ...slim, path: path.map(({ type, origin, key }) => ({ type, origin, key: keep(key) })) }
     : slim;

@@ -38,8 +38,9 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 /** Decodes HTML character references, so a page's text reads (and redacts) as it displays. */
 function decodeEntities(text: string): string {
   return text.replace(/&(?:#(x?)([\da-f]+)|(\w+));/gi, (entity, hex, code, name) => {
-    const point = code && Number.parseInt(code, hex ? 16 : 10);
-    return point ? (point < 0x110000 ? String.fromCodePoint(point) : entity) : (ENTITIES[name] ?? entity);
+    if (!code) return ENTITIES[name] ?? entity;
+    const point = Number.parseInt(code, hex ? 16 : 10);
+    return point > 0 && point < 0x110000 ? String.fromCodePoint(point) : entity;
   });
 }
 
