@@ -62,6 +62,7 @@ export function sendMessageJsonSchema(): JSONSchema7 {
   property(schema, 'crmMessageId').pattern = NOT_BLANK;
   property(schema, 'contentUri').pattern = HTTP_URL;
   property(schema, 'buttonsObject', 'buttons', '[]', 'text').maxLength = MAX_BUTTON_TEXT;
+  property(schema, 'buttonsObject', 'buttons', '[]', 'url').pattern = HTTP_URL;
 
   const chat: JSONSchema7[] = [
     whenChatType(BY_CHAT_ID_ONLY, {

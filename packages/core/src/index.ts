@@ -1,24 +1,36 @@
 /**
- * Validated, retrying, idempotent client for the Wazzup24 send-message API: schemas, errors and the
- * sender. Runs anywhere `fetch` exists.
+ * Validated, retrying, idempotent client for the Wazzup24 v3 API: schemas, errors, the sender and
+ * every other route on one engine. Runs anywhere `fetch` exists.
  *
  * @module @wazzup-sdk/core
  */
-export type { SendClientOptions } from './client/create-send-client';
-export { createSendClient } from './client/create-send-client';
-export type { WazzupClient, WazzupOptions } from './client/create-wazzup';
-export { createWazzup, DEFAULT_BASE_URL } from './client/create-wazzup';
-export { createCrmMessageId } from './client/crm-message-id';
-export type { EnvReader } from './client/from-env';
-export { createWazzupFromEnv, ENV } from './client/from-env';
-export type { RateLimit } from './client/rate-limiter';
-export { DEFAULT_QUEUE_TIMEOUT_MS, DEFAULT_RATE_LIMIT } from './client/rate-limiter';
 export type {
+  CallOptions,
   DuplicateResult,
+  RateLimit,
   SendMessageOptions,
   SendMessageResult,
   SentResult,
-} from './client/send-message';
+  WazzupOptions,
+  WazzupSender,
+} from './client/contract';
+export {
+  DEFAULT_BASE_URL,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_QUEUE_TIMEOUT_MS,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_RETRY_DEADLINE_MS,
+  DEFAULT_TIMEOUT_MS,
+  DUPLICATE_WINDOW_MS,
+  UNANSWERED_HOLD_MS,
+} from './client/contract';
+export type { SendClientOptions } from './client/create-send-client';
+export { createSendClient } from './client/create-send-client';
+export type { WazzupClient } from './client/create-wazzup';
+export { createSender, createWazzup } from './client/create-wazzup';
+export { createCrmMessageId } from './client/crm-message-id';
+export type { EnvReader } from './client/from-env';
+export { createSenderFromEnv, createWazzupFromEnv, ENV, optionsFromEnv } from './client/from-env';
 export type { FetchLike } from './client/transport';
 export { parseSendMessageRequest } from './client/validate';
 export type { ApiErrorDetails, ValidationIssue } from './errors/classes';
@@ -34,6 +46,33 @@ export {
 } from './errors/classes';
 export type { ErrorCodeInfo, KnownErrorCode, WazzupErrorCode } from './errors/codes';
 export { ERROR_CODES, isRetryableCode } from './errors/codes';
+export type { Channel, ChannelState, ChannelTransport } from './resources/channels';
+export { ChannelSchema, canSend } from './resources/channels';
+export type {
+  ContactChat,
+  ContactInput,
+  DealInput,
+  EntityMethods,
+  Stored,
+  UserInput,
+} from './resources/crm';
+export { ContactInputSchema, DealInputSchema, UserInputSchema } from './resources/crm';
+export type { IframeChat, IframeOptions } from './resources/iframe';
+export { IframeRequestSchema } from './resources/iframe';
+export type { ResourceMethods } from './resources/index';
+export type { EditMessageOptions, MessageEdit } from './resources/messages';
+export { EditMessageRequestSchema } from './resources/messages';
+export type { Pipeline, PipelineInput } from './resources/pipelines';
+export { PipelineInputSchema } from './resources/pipelines';
+export { BATCH_LIMIT } from './resources/shared';
+export type { Template, TemplateStatus } from './resources/templates';
+export type { Unanswered } from './resources/unanswered';
+export type {
+  SetWebhooksInput,
+  WebhookSettings,
+  WebhookSubscriptions,
+} from './resources/webhooks';
+export { SetWebhooksRequestSchema, WebhookSettingsSchema } from './resources/webhooks';
 export type { AnyChatType, ChatType, ExtraChatType } from './schemas/chat-types';
 export { CHAT_TYPES, EXTRA_CHAT_TYPES } from './schemas/chat-types';
 export type { ErrorResponse } from './schemas/error';

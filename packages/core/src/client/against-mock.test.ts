@@ -1,15 +1,12 @@
 import {
-  createWazzupMock,
   DEMO_API_KEY,
   DEMO_CHANNEL_IDS,
   DEMO_CHANNELS,
   PAGE_CHAT_TYPES,
   PAGE_TEXT_LIMITS,
   validateMessage,
-  type WazzupMock,
   type WazzupMockOptions,
 } from '@wazzup-sdk/mock';
-import { serveWazzupMock } from '@wazzup-sdk/mock/node';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   WazzupApiError,
@@ -18,30 +15,12 @@ import {
   WazzupValidationError,
 } from '../errors/classes';
 import type { SendMessageRequest } from '../schemas/request';
+import { LINKS, type Link } from '../testing/mock-links';
 import { INVALID_CASES } from '../testing/validation-cases';
-import { createWazzup, type WazzupOptions } from './create-wazzup';
+import type { WazzupOptions } from './contract';
+import { createWazzup } from './create-wazzup';
 
-/** How the client reaches the mock: through its in-memory fetch, or over real loopback HTTP. */
-interface Link {
-  mock: WazzupMock;
-  options: Pick<WazzupOptions, 'fetch' | 'baseUrl'>;
-  close(): Promise<void>;
-}
-
-const links: Record<string, (options: WazzupMockOptions) => Promise<Link>> = {
-  'in memory': async (options) => {
-    const mock = createWazzupMock(options);
-    return {
-      mock,
-      options: { fetch: mock.fetch, baseUrl: 'http://wazzup.mock' },
-      close: async () => {},
-    };
-  },
-  'over loopback HTTP': async (options) => {
-    const served = await serveWazzupMock(options);
-    return { mock: served.mock, options: { baseUrl: served.url }, close: served.close };
-  },
-};
+const links = LINKS;
 
 const open: Link[] = [];
 // Real timers, but short jitter draws: backoff is tested on its own (send-message.test.ts); here it

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { WazzupConfigError, WazzupError } from '../errors/classes';
 import { API_KEY, WHATSAPP_TEXT } from '../testing/fixtures';
 import { created, recordingFetch } from '../testing/recording-fetch';
-import { createWazzup, type WazzupOptions } from './create-wazzup';
+import type { WazzupOptions } from './contract';
+import { createWazzup } from './create-wazzup';
 import { createWazzupFromEnv } from './from-env';
 
 /** The error `make` throws, which must be a WazzupConfigError. */

@@ -1,17 +1,21 @@
 import { createRedactor } from '../errors/redact';
 import { createSendMessageRequestSchema, type RequestSchemaOptions } from '../schemas/request';
+import { createDeadlines } from './attempt-timeouts';
 import { checkCount, checkHeaders, checkMs, checkUrl, refuseOption } from './check-options';
-import type { WazzupClient, WazzupOptions } from './create-wazzup';
-import { createCrmMessageId } from './crm-message-id';
-import { createDeadlines } from './deadlines';
 import {
+  DEFAULT_MAX_RETRIES,
   DEFAULT_QUEUE_TIMEOUT_MS,
   DEFAULT_RATE_LIMIT,
+  DEFAULT_RETRY_DEADLINE_MS,
+  DEFAULT_TIMEOUT_MS,
   type RateLimit,
-  sharedRateLimiter,
-} from './rate-limiter';
-import { DEFAULT_MAX_RETRIES, DEFAULT_RETRY_DEADLINE_MS, DEFAULT_TIMEOUT_MS } from './retry-policy';
-import { type SendContext, sendWithRetries } from './send-message';
+  type WazzupOptions,
+  type WazzupSender,
+} from './contract';
+import { createCrmMessageId } from './crm-message-id';
+import { sharedRateLimiter } from './rate-limiter';
+import { type EngineContext, request } from './retry-loop';
+import { sendRoute } from './send-route';
 import { createTransport } from './transport';
 import { validateRequest } from './validate';
 
@@ -43,7 +47,7 @@ function checkRateLimit(value: unknown): RateLimit | false {
 function checkSchemaOptions({
   textLimits,
   allowChatTypes,
-}: SendClientOptions): RequestSchemaOptions {
+}: Omit<WazzupOptions, 'apiKey'>): RequestSchemaOptions {
   if (typeof (textLimits ?? {}) !== 'object') refuseOption('textLimits', 'an object');
   for (const [chatType, limit] of Object.entries(textLimits ?? {})) {
     checkCount(`textLimits.${chatType}`, limit, 1, 1e6);
@@ -56,23 +60,27 @@ function checkSchemaOptions({
 }
 
 /**
- * The engine under every `createWazzup`: validation, one crmMessageId per call, the retry loop
- * and the answer → result/error mapping, against any endpoint that speaks the `/v3/message`
- * protocol. Runtime packages use it to send through a proxy; most code wants `createWazzup`.
- * Every option is checked here: a bad one throws {@link WazzupConfigError} naming it.
+ * The engine every client is made on, from checked options: one transport, one retry policy,
+ * one redaction and the key's one rate limiter for every route. `base` is where route paths
+ * (`/v3/message`) are appended, or, with `fixed`, the one URL every request goes to (a proxy).
  */
-export function createSendClient(options: SendClientOptions): WazzupClient {
-  const schema = createSendMessageRequestSchema(checkSchemaOptions(options));
-  const url = checkUrl('url', options.url, false);
+export function createEngine(
+  options: Omit<WazzupOptions, 'apiKey' | 'baseUrl'> & {
+    headers?: Record<string, string> | undefined;
+    secrets?: readonly string[] | undefined;
+  },
+  base: string,
+  fixed: boolean,
+): EngineContext {
   const headers = checkHeaders(options.headers);
   const rateLimit = checkRateLimit(options.rateLimit);
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     refuseOption('fetch', 'a function');
   }
-  const context: SendContext = {
+  return {
     transport: createTransport(options.fetch),
     startDeadline: createDeadlines(),
-    url,
+    endpoint: fixed ? () => base : (path) => base + path,
     headers: { ...headers, 'content-type': 'application/json', accept: 'application/json' },
     maxRetries: checkCount('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES, 0, 100),
     timeoutMs: checkMs('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
@@ -85,20 +93,38 @@ export function createSendClient(options: SendClientOptions): WazzupClient {
     limiter:
       rateLimit === false
         ? undefined
-        : sharedRateLimiter(`${url} ${headers?.authorization ?? ''}`, rateLimit),
+        : sharedRateLimiter(`${base} ${headers?.authorization ?? ''}`, rateLimit),
   };
+}
+
+/** `sendMessage` on an engine: validation, one crmMessageId per call, the send route. */
+export function senderOn(
+  engine: EngineContext,
+  options: Omit<WazzupOptions, 'apiKey'>,
+): WazzupSender {
+  const schema = createSendMessageRequestSchema(checkSchemaOptions(options));
   return {
     sendMessage(input, callOptions = {}) {
       try {
-        const request = validateRequest(schema, input);
+        const message = validateRequest(schema, input);
         // The request is valibot's output, a fresh object, so it may take the generated id.
-        request.crmMessageId ??= createCrmMessageId();
-        const { crmMessageId } = request;
-        const body = JSON.stringify(request);
-        return sendWithRetries(context, body, crmMessageId, callOptions);
+        message.crmMessageId ??= createCrmMessageId();
+        const { crmMessageId } = message;
+        return request(engine, sendRoute(JSON.stringify(message), crmMessageId), callOptions);
       } catch (error) {
         return Promise.reject(error);
       }
     },
   };
+}
+
+/**
+ * A send-only client against any endpoint that speaks the `/v3/message` protocol: validation,
+ * one crmMessageId per call, the retry loop and the answer → result/error mapping. Runtime
+ * packages use it to send through a proxy; most code wants `createWazzup` or `createSender`.
+ * Every option is checked here: a bad one throws `WazzupConfigError` naming it.
+ */
+export function createSendClient(options: SendClientOptions): WazzupSender {
+  const engine = createEngine(options, checkUrl('url', options.url, false), true);
+  return senderOn(engine, options);
 }

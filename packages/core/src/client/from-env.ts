@@ -1,5 +1,6 @@
 import { WazzupConfigError } from '../errors/classes';
-import { createWazzup, type WazzupClient, type WazzupOptions } from './create-wazzup';
+import type { WazzupOptions, WazzupSender } from './contract';
+import { createSender, createWazzup, type WazzupClient } from './create-wazzup';
 
 /** Reads one environment variable (`Deno.env.get`, `Bun.env[name]`, a Worker's env binding…). */
 export type EnvReader = (name: string) => string | undefined;
@@ -8,15 +9,15 @@ export type EnvReader = (name: string) => string | undefined;
 export const ENV = { apiKey: 'WAZZUP_API_KEY', baseUrl: 'WAZZUP_BASE_URL' } as const;
 
 /**
- * Creates a client from the environment: `WAZZUP_API_KEY` (required unless `options.apiKey` is
+ * Client options from the environment: `WAZZUP_API_KEY` (required unless `options.apiKey` is
  * given) and `WAZZUP_BASE_URL` (optional). Options given explicitly win over the environment.
  * `source` names where the variables were looked for, for the error message.
  */
-export function createWazzupFromEnv(
+export function optionsFromEnv(
   read: EnvReader,
   options: Partial<WazzupOptions> = {},
   source = 'the environment',
-): WazzupClient {
+): WazzupOptions {
   const apiKey = options.apiKey ?? read(ENV.apiKey);
   // A secret set to '' or spaces is as missing as an unset one (a deploy that lost its value).
   if (typeof apiKey !== 'string' || apiKey.trim() === '') {
@@ -26,5 +27,23 @@ export function createWazzupFromEnv(
     );
   }
   const baseUrl = options.baseUrl ?? read(ENV.baseUrl)?.trim();
-  return createWazzup({ ...options, apiKey, ...(baseUrl && { baseUrl }) });
+  return { ...options, apiKey, ...(baseUrl && { baseUrl }) };
+}
+
+/** {@link createWazzup} with options from the environment (see {@link optionsFromEnv}). */
+export function createWazzupFromEnv(
+  read: EnvReader,
+  options?: Partial<WazzupOptions>,
+  source?: string,
+): WazzupClient {
+  return createWazzup(optionsFromEnv(read, options, source));
+}
+
+/** {@link createSender} with options from the environment (see {@link optionsFromEnv}). */
+export function createSenderFromEnv(
+  read: EnvReader,
+  options?: Partial<WazzupOptions>,
+  source?: string,
+): WazzupSender {
+  return createSender(optionsFromEnv(read, options, source));
 }

@@ -8,9 +8,9 @@ import {
 } from '../errors/classes';
 import { API_KEY, WHATSAPP_TEXT } from '../testing/fixtures';
 import { created, failed, recordingFetch } from '../testing/recording-fetch';
+import { UNANSWERED_HOLD_MS } from './contract';
 import { createWazzup } from './create-wazzup';
 import { createRateLimiter, sharedRateLimiter } from './rate-limiter';
-import { UNANSWERED_HOLD_MS } from './send-message';
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,19 +1,5 @@
 import { WazzupAbortError, WazzupQueueTimeoutError } from '../errors/classes';
-
-/** Requests allowed per key in any sliding window. */
-export interface RateLimit {
-  limit: number;
-  windowMs: number;
-}
-
-/** The service's limit: about 500 requests per 5 s per key. */
-export const DEFAULT_RATE_LIMIT: RateLimit = { limit: 500, windowMs: 5000 };
-
-/**
- * Longest a call waits for a slot under the key's rate limit before it fails with
- * {@link WazzupQueueTimeoutError}; at the service's 500 / 5 s that is 6 000 sends queued ahead.
- */
-export const DEFAULT_QUEUE_TIMEOUT_MS = 60_000;
+import type { RateLimit } from './contract';
 
 /** Ends a request's hold on its slot; see {@link RateLimiter.acquire}. */
 export type Release = (heldMs?: number) => void;

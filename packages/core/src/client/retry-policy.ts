@@ -1,17 +1,7 @@
-/** Per-attempt time limit, unless the client or the call sets one. */
-export const DEFAULT_TIMEOUT_MS = 30_000;
-/** Retries after the first attempt, unless the client sets a number. */
-export const DEFAULT_MAX_RETRIES = 2;
 /** First backoff step; each retry doubles it. */
 export const BASE_DELAY_MS = 500;
 /** Longest backoff step. */
 export const MAX_DELAY_MS = 8_000;
-/**
- * No retry starts later than this after the first attempt: the service forgets a crmMessageId
- * after about 60 s, and a retry past that could deliver the message twice.
- */
-export const DEFAULT_RETRY_DEADLINE_MS = 50_000;
-
 /** Whether an HTTP status is worth another attempt: rate limited or the server failed. */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status >= 500;

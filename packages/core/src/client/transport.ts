@@ -10,11 +10,19 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
  */
 export const MAX_ANSWER_BYTES: number = 64 * 1024;
 
-/** Sends one POST and hands back the answer, whatever its status. */
-export type Transport = (
-  url: string,
-  init: { body: string; headers: Record<string, string>; signal: AbortSignal; maxBytes?: number },
-) => Promise<RawAnswer>;
+/** One request as the engine hands it to the transport. */
+export interface TransportRequest {
+  /** `POST` when absent. */
+  method?: string;
+  body?: string | undefined;
+  headers: Record<string, string>;
+  signal: AbortSignal;
+  /** Most of the body to read; default {@link MAX_ANSWER_BYTES}. */
+  maxBytes?: number | undefined;
+}
+
+/** Sends one request and hands back the answer, whatever its status. */
+export type Transport = (url: string, init: TransportRequest) => Promise<RawAnswer>;
 
 /**
  * Reads at most `maxBytes` of a body, then cancels the rest so the connection is freed. A body
@@ -58,9 +66,9 @@ export function createTransport(fetchImpl: FetchLike | undefined): Transport {
     ? (input, init) => fetchImpl(input, init)
     : (input, init) => globalThis.fetch(input, init);
   const $fetch = createFetch({ fetch: fetch as typeof globalThis.fetch });
-  return async (url, { body, headers, signal, maxBytes = MAX_ANSWER_BYTES }) => {
+  return async (url, { method = 'POST', body, headers, signal, maxBytes = MAX_ANSWER_BYTES }) => {
     const response = await $fetch.raw(url, {
-      method: 'POST',
+      method,
       body,
       headers,
       signal,

@@ -96,7 +96,78 @@ export const ERROR_CODES = {
     description: "The channel's sending limit is exceeded.",
     retryable: false,
   },
-  FORBIDDEN: { description: 'The key may not do this.', retryable: false },
+  FORBIDDEN: {
+    description:
+      'The key may not do this (a Sidecar key on contacts, deals, users, pipelines, iframe, unanswered).',
+    retryable: false,
+  },
+  BALANCE_IS_EMPTY: { description: 'The account balance is empty.', retryable: false },
+  MESSAGES_TOO_LONG_INSTAGRAM: {
+    description: 'The text is too long for Instagram.',
+    retryable: false,
+  },
+  MESSAGES_TOO_LONG_TELEGRAM: {
+    description: 'The text is too long for Telegram.',
+    retryable: false,
+  },
+  MESSAGES_TOO_LONG_WABA: {
+    description: 'The text is too long for WABA (1 024 characters; 550 in a template).',
+    retryable: false,
+  },
+  CHANNEL_WAPI_REJECTED: { description: 'The WABA channel was rejected.', retryable: false },
+  MESSAGES_NOT_FOUND: { description: 'The message is not found.', retryable: false },
+  CHAT_NO_ACCESS: { description: 'The channel has no access to this chat.', retryable: false },
+  TEMPLATE_REJECTED: { description: 'The WABA template was rejected.', retryable: false },
+  BAD_CONTACT: { description: 'The contact cannot receive messages.', retryable: false },
+  INVALID_MESSAGE_DATA: {
+    description: 'Message data is invalid; data.fields names the fields.',
+    retryable: false,
+  },
+  WRONG_TRANSPORT: {
+    description: 'The chat type does not fit the channel; data has channelId, transport, chatType.',
+    retryable: false,
+  },
+  UNKNOWN_ERROR_WITH_TRACE_ID: {
+    description: 'Unknown error; give support the trace id it carries.',
+    retryable: true,
+  },
+  MESSAGES_EDITING_TIME_EXPIRED: {
+    description: 'The message is too old to edit.',
+    retryable: false,
+  },
+  MESSAGES_DELETION_TIME_EXPIRED: {
+    description: 'The message is too old to delete.',
+    retryable: false,
+  },
+  CHANNEL_INVALID_TRANSPORT_FOR_EDITING: {
+    description: 'Messages of this channel (WABA) cannot be edited.',
+    retryable: false,
+  },
+  CHANNEL_INVALID_TRANSPORT_FOR_DELETION: {
+    description: 'Messages of this channel (WABA) cannot be deleted.',
+    retryable: false,
+  },
+  uriNotValid: { description: 'The webhook address is not a valid URL.', retryable: false },
+  testPostNotPassed: {
+    description: 'The webhook address did not answer the { test: true } probe with 200.',
+    retryable: true,
+  },
+  INVALID_USERS_DATA: { description: 'A user is invalid; see data.', retryable: false },
+  USER_LIMIT_EXCEEDED: { description: 'The account has too many users.', retryable: false },
+  DUPLICATE_PHONE_NUMBER: {
+    description: 'Another user already has this phone number.',
+    retryable: false,
+  },
+  INVALID_CONTACTS_DATA: {
+    description: 'A contact is invalid; data is [{ index, fields }].',
+    retryable: false,
+  },
+  INVALID_DEALS_DATA: { description: 'A deal is invalid; see data.', retryable: false },
+  TOO_MANY_ENTITIES: { description: 'A batch holds more than 100 items.', retryable: false },
+  UNEXPECTED_REDIRECT: {
+    description: 'The server answered with a redirect, which the SDK never follows.',
+    retryable: false,
+  },
   UNAUTHORIZED: { description: 'The API key is missing or wrong.', retryable: false },
   RATE_LIMITED: {
     description: 'Too many requests for this key (about 500 per 5 s).',

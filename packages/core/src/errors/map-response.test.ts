@@ -81,6 +81,30 @@ describe('error answers become WazzupApiError', () => {
     expect(answer(500, 'x'.repeat(100_000)).description.length).toBeLessThan(220);
   });
 
+  it('reads the code nested as { error: { code } }, as the iframe route answers', () => {
+    expect(
+      answer(400, '{"error":{"code":"VALIDATION_ERROR","message":"bad scope"}}'),
+    ).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      status: 400,
+    });
+  });
+
+  it('reads newer bodies with status, requestId and data.fields', () => {
+    const body = {
+      status: 400,
+      requestId: '7ca6',
+      error: 'INVALID_MESSAGE_DATA',
+      description: 'Message data is invalid',
+      data: { fields: ['channelId'] },
+    };
+    expect(answer(400, JSON.stringify(body))).toMatchObject({
+      code: 'INVALID_MESSAGE_DATA',
+      requestId: '7ca6',
+      data: { fields: ['channelId'] },
+    });
+  });
+
   it('treats JSON without an error field as unexplained', () => {
     expect(answer(400, '{"message":"bad"}').code).toBe('HTTP_ERROR');
     expect(answer(400, '[1,2]').code).toBe('HTTP_ERROR');

@@ -1,6 +1,4 @@
-import * as v from 'valibot';
 import { parseJson, type RawAnswer } from '../client/raw-answer';
-import { ErrorResponseSchema } from '../schemas/error';
 import { WazzupApiError } from './classes';
 import { type Redact, redactDeep } from './redact';
 
@@ -81,17 +79,23 @@ export function errorFromAnswer(answer: RawAnswer, redact: Redact): WazzupApiErr
       requestId: headerRequestId,
     });
   }
-  const parsed = v.safeParse(ErrorResponseSchema, parseJson(text));
-  if (parsed.success) {
-    const body = parsed.output;
-    const code = cut(redact(normalizeCode(body.error)), MAX_CODE);
+  // Read by hand rather than with ErrorResponseSchema: the same shapes, without bundling valibot's
+  // union into every send. The code comes as `{ error }` or, on the iframe route, `{ error: { code } }`.
+  const body = parseJson(text) as Partial<Record<string, unknown>> | undefined;
+  const given = body?.error;
+  const error = typeof given === 'object' ? (given as { code?: unknown } | null)?.code : given;
+  if (typeof error === 'string') {
+    const code = cut(redact(normalizeCode(error)), MAX_CODE);
+    const { description, requestId } = body as { description?: unknown; requestId?: unknown };
     return new WazzupApiError({
       status,
       code,
-      description: cut(redact(body.description ?? code), MAX_DESCRIPTION),
-      data: redactDeep(body.data, redact),
-      requestId:
-        body.requestId === undefined ? headerRequestId : cut(redact(body.requestId), MAX_CODE),
+      description: cut(
+        redact(typeof description === 'string' ? description : code),
+        MAX_DESCRIPTION,
+      ),
+      data: redactDeep((body as { data?: unknown }).data, redact),
+      requestId: typeof requestId === 'string' ? cut(redact(requestId), MAX_CODE) : headerRequestId,
     });
   }
   const summary = summarize(text, redact);

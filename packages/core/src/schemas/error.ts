@@ -12,10 +12,20 @@ export interface ErrorResponse {
   requestId?: string | undefined;
 }
 
-/** Schema of an error body; unknown extra fields are ignored. */
-export const ErrorResponseSchema: v.GenericSchema<ErrorResponse> = /* @__PURE__ */ v.object({
-  error: /* @__PURE__ */ v.string(),
-  description: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
-  data: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.unknown()),
-  requestId: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
-});
+/**
+ * Schema of an error body; unknown extra fields are ignored. The code comes as `{ error: "CODE" }`
+ * or, on the iframe route, nested as `{ error: { code: "CODE" } }`: both read as `error`.
+ */
+export const ErrorResponseSchema: v.GenericSchema<unknown, ErrorResponse> =
+  /* @__PURE__ */ v.object({
+    error: /* @__PURE__ */ v.union([
+      /* @__PURE__ */ v.string(),
+      /* @__PURE__ */ v.pipe(
+        /* @__PURE__ */ v.object({ code: /* @__PURE__ */ v.string() }),
+        /* @__PURE__ */ v.transform((nested) => nested.code),
+      ),
+    ]),
+    description: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    data: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.unknown()),
+    requestId: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+  });

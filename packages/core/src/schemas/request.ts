@@ -90,6 +90,11 @@ function optionalString(field: string) {
   return v.optional(v.string(issueMessage('VALIDATION_ERROR', `${field} must be a string`)));
 }
 
+// @__NO_SIDE_EFFECTS__
+function optionalBoolean(field: string) {
+  return v.optional(v.boolean(issueMessage('VALIDATION_ERROR', `${field} must be a boolean`)));
+}
+
 function isBlank(text: string): boolean {
   return text.trim() === '';
 }
@@ -149,6 +154,14 @@ function buttonSchema() {
         ),
       ),
       payload: optionalString('button payload'),
+      // Newer send pages: a link button, and Telegram's callback data.
+      url: v.optional(
+        v.pipe(
+          v.string(issueMessage('VALIDATION_ERROR', 'button url must be a string')),
+          v.check(isHttpUrl, issueMessage('VALIDATION_ERROR', 'button url must be an http(s) URL')),
+        ),
+      ),
+      callbackData: optionalString('button callbackData'),
     },
     'a button',
   );
@@ -174,6 +187,9 @@ function buttonsObjectSchema() {
       ),
       id: optionalString('buttonsObject.id'),
       payload: optionalString('buttonsObject.payload'),
+      replyMarkup: optionalString('buttonsObject.replyMarkup'),
+      removeKeyboard: optionalBoolean('buttonsObject.removeKeyboard'),
+      oneTimeKeyboard: optionalBoolean('buttonsObject.oneTimeKeyboard'),
     },
     'buttonsObject',
   );

@@ -25,6 +25,18 @@ export const INVALID_CASES: InvalidCase[] = [
     code: 'VALIDATION_ERROR',
     field: 'chatid',
   },
+  {
+    name: 'button url not http(s)',
+    input: { ...base, buttonsObject: { buttons: [{ text: 'Open', url: 'ftp://example.com' }] } },
+    code: 'VALIDATION_ERROR',
+    field: 'buttonsObject.buttons.0.url',
+  },
+  {
+    name: 'removeKeyboard not a boolean',
+    input: { ...base, buttonsObject: { removeKeyboard: 'yes' } },
+    code: 'VALIDATION_ERROR',
+    field: 'buttonsObject.removeKeyboard',
+  },
   // A blank id would make every later blank-id message a "duplicate" that is never sent.
   {
     name: 'crmMessageId empty',
@@ -307,6 +319,21 @@ export const VALID_CASES: { name: string; input: Record<string, unknown> }[] = [
     input: {
       ...base,
       buttonsObject: { buttons: Array.from({ length: 10 }, (_, i) => button(`Option ${i}`)) },
+    },
+  },
+  {
+    name: 'link and callback buttons with keyboard options (newer send pages)',
+    input: {
+      ...base,
+      buttonsObject: {
+        buttons: [
+          { text: 'Open', url: 'https://example.com/order/7' },
+          { text: 'Yes', callbackData: 'answer:yes' },
+        ],
+        replyMarkup: 'inline',
+        removeKeyboard: false,
+        oneTimeKeyboard: true,
+      },
     },
   },
   {

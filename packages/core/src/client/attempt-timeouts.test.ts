@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { canShareSignals, createDeadlines, MAX_SLACK_MS } from './deadlines';
+import { canShareSignals, createDeadlines, MAX_SLACK_MS } from './attempt-timeouts';
 
 beforeEach(() => {
   vi.useFakeTimers();

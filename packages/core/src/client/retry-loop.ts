@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import {
   WazzupAbortError,
   WazzupApiError,
@@ -9,102 +8,58 @@ import {
 } from '../errors/classes';
 import { errorFromAnswer } from '../errors/map-response';
 import type { Redact } from '../errors/redact';
-import { SendMessageResponseSchema } from '../schemas/response';
 import { abortableWait } from './abortable-wait';
-import { checkMs } from './check-options';
-import type { StartDeadline } from './deadlines';
+import type { StartDeadline } from './attempt-timeouts';
+import { checkCount, checkMs } from './check-options';
+import { type CallOptions, UNANSWERED_HOLD_MS } from './contract';
 import type { RateLimiter, Release } from './rate-limiter';
-import { parseJson, type RawAnswer } from './raw-answer';
+import type { RawAnswer } from './raw-answer';
 import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry-policy';
 import type { Transport } from './transport';
 
-/** A message the service accepted just now. */
-export interface SentResult {
-  status: 'sent';
-  /** Wazzup's id of the new message. */
-  messageId: string;
-  /** The chat it went to (for Telegram by username or phone: the id to use from now on). */
-  chatId: string;
-  /** The idempotency key used: yours, or the one generated for this call. */
-  crmMessageId: string;
-}
-
-/** The service had already delivered a message with this crmMessageId; nothing new was sent. */
-export interface DuplicateResult {
-  status: 'duplicate';
-  crmMessageId: string;
-}
-
-/** What `sendMessage` resolves to. */
-export type SendMessageResult = SentResult | DuplicateResult;
-
-/** Per-call options of `sendMessage`. */
-export interface SendMessageOptions {
-  /** Aborts the send (and any wait between retries) with a {@link WazzupAbortError}. */
-  signal?: AbortSignal;
-  /** Per-attempt time limit for this call, over the client's `timeoutMs`. */
-  timeoutMs?: number;
-  /** Longest wait for a rate-limit slot for this call, over the client's `queueTimeoutMs`. */
-  queueTimeoutMs?: number;
-}
-
-/** Everything one send needs, fixed when the client is made. */
-export interface SendContext {
+/** Everything a request needs from its client, fixed when the client is made. */
+export interface EngineContext {
   transport: Transport;
   /** Starts each attempt's time limit (shared signals, see `createDeadlines`). */
   startDeadline: StartDeadline;
-  url: string;
+  /** The URL of a route's path (`/v3/channels`): the base URL's, or a proxy's one endpoint. */
+  endpoint(path: string): string;
   headers: Record<string, string>;
   maxRetries: number;
   timeoutMs: number;
   retryDeadlineMs: number;
   queueTimeoutMs: number;
   redact: Redact;
-  /** Queues attempts under the key's rate limit; absent when limiting is off. */
+  /** Queues attempts under the key's rate limit, shared by every route; absent when off. */
   limiter?: RateLimiter | undefined;
 }
 
-const DUPLICATE_CODE = 'repeatedCrmMessageId';
-
 /**
- * How long past its end an attempt without an answer still counts against the rate limit: a
- * request the client gave up on may be read by the service after that, as the outbox assumes too.
+ * One route, as data: what to send, how to read a 2xx answer, and which error answers still
+ * settle the call. Every route is safe to repeat (see the README's table of why), so the loop
+ * retries each the same way; what differs is how an answer reads.
  */
-export const UNANSWERED_HOLD_MS = 5_000;
+export interface Route<Result> {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** The path with its query, ids already encoded. */
+  path: string;
+  /** The JSON body, serialised. */
+  body?: string;
+  /** Reads a 2xx answer: the result, or the error to fail with (never retried). */
+  read(answer: RawAnswer, redact: Redact): Result | WazzupApiError;
+  /**
+   * An error answer that settles the call after all: a send's `repeatedCrmMessageId`, or a
+   * retried delete's "not found" (`retried` is whether an earlier attempt may have done it).
+   */
+  settle?(error: WazzupApiError, retried: boolean): Result | undefined;
+  /** Stamped on the error of a failed send, so it can be retried safely. */
+  crmMessageId?: string;
+}
 
 /** An attempt either settles the call or fails in a way the policy may retry. */
-type Outcome =
-  | { done: SendMessageResult }
+type Outcome<Result> =
+  | { done: Result }
   | { error: WazzupError; retryable: boolean; retryAfterMs?: number | undefined };
-
-function interpret(answer: RawAnswer, crmMessageId: string, redact: Redact): Outcome {
-  if (answer.status >= 200 && answer.status < 300) {
-    const parsed = v.safeParse(SendMessageResponseSchema, parseJson(answer.text));
-    // Ids that hold a secret come from a server echoing it, not from Wazzup: never hand them on.
-    if (
-      parsed.success &&
-      redact(parsed.output.messageId) === parsed.output.messageId &&
-      redact(parsed.output.chatId) === parsed.output.chatId
-    ) {
-      const { messageId, chatId } = parsed.output;
-      return { done: { status: 'sent', messageId, chatId, crmMessageId } };
-    }
-    // Never retried: the service said yes, so the message may well be out.
-    const error = new WazzupApiError({
-      status: answer.status,
-      code: 'INVALID_RESPONSE',
-      description: `HTTP ${answer.status} with a body that is not a send result; the message may have been sent (crmMessageId ${crmMessageId})`,
-    });
-    return { error, retryable: false };
-  }
-  const error: WazzupApiError = errorFromAnswer(answer, redact);
-  if (error.code === DUPLICATE_CODE) return { done: { status: 'duplicate', crmMessageId } };
-  return {
-    error,
-    retryable: isRetryableStatus(answer.status),
-    retryAfterMs: parseRetryAfter(answer.headers.get('retry-after')),
-  };
-}
 
 /**
  * A copy of a thrown value that is safe to keep as `cause`: the messages of its cause chain, but
@@ -144,22 +99,43 @@ function either(
   };
 }
 
-async function attempt(
-  context: SendContext,
-  body: string,
-  crmMessageId: string,
+function interpret<Result>(
+  route: Route<Result>,
+  answer: RawAnswer,
+  redact: Redact,
+  retried: boolean,
+): Outcome<Result> {
+  if (answer.status >= 200 && answer.status < 300) {
+    const read = route.read(answer, redact);
+    return read instanceof WazzupApiError ? { error: read, retryable: false } : { done: read };
+  }
+  const error = errorFromAnswer(answer, redact);
+  const settled = route.settle?.(error, retried);
+  if (settled !== undefined) return { done: settled };
+  return {
+    error,
+    retryable: isRetryableStatus(answer.status),
+    retryAfterMs: parseRetryAfter(answer.headers.get('retry-after')),
+  };
+}
+
+async function attempt<Result>(
+  context: EngineContext,
+  route: Route<Result>,
   timeoutMs: number,
   signal: AbortSignal | undefined,
-): Promise<Outcome> {
+  retried: boolean,
+): Promise<Outcome<Result>> {
   const deadline = context.startDeadline(timeoutMs);
   const joined = signal && either(signal, deadline.signal);
   try {
-    const answer = await context.transport(context.url, {
-      body,
+    const answer = await context.transport(context.endpoint(route.path), {
+      method: route.method,
+      body: route.body,
       headers: context.headers,
       signal: joined ? joined.signal : deadline.signal,
     });
-    return interpret(answer, crmMessageId, context.redact);
+    return interpret(route, answer, context.redact, retried);
   } catch (error) {
     if (signal?.aborted) throw new WazzupAbortError();
     if (deadline.signal.aborted) {
@@ -178,20 +154,22 @@ async function attempt(
 }
 
 /**
- * Sends one validated body, retrying 429, 5xx, connection errors and timeouts with exponential
- * backoff and full jitter (or the server's Retry-After), up to `maxRetries` times and never
- * starting a retry past `retryDeadlineMs` after the first attempt. The body carries the same
- * crmMessageId on every attempt, so a retry after a lost answer comes back `duplicate`.
+ * The one retry loop under every route: waits for a slot under the key's shared rate limit, makes
+ * the attempt, and retries 429, 5xx, connection errors and timeouts with exponential backoff and
+ * full jitter (or the server's Retry-After), up to `maxRetries` times and never starting a retry
+ * past `retryDeadlineMs` after the first attempt. A send's body carries the same crmMessageId on
+ * every attempt, so a retry after a lost answer comes back `duplicate`.
  */
-export async function sendWithRetries(
-  context: SendContext,
-  body: string,
-  crmMessageId: string,
-  options: SendMessageOptions,
-): Promise<SendMessageResult> {
+export async function request<Result>(
+  context: EngineContext,
+  route: Route<Result>,
+  options: CallOptions,
+): Promise<Result> {
   let startedAt: number | undefined;
   let lastError: WazzupError | undefined;
   let attempts = 0;
+  // Whether an earlier attempt may have reached the service (no answer, or a 5xx).
+  let uncertain = false;
   try {
     const { signal } = options;
     const timeoutMs =
@@ -200,6 +178,10 @@ export async function sendWithRetries(
       options.queueTimeoutMs === undefined
         ? context.queueTimeoutMs
         : checkMs('queueTimeoutMs', options.queueTimeoutMs);
+    const maxRetries =
+      options.maxRetries === undefined
+        ? context.maxRetries
+        : checkCount('maxRetries', options.maxRetries, 0, 100);
     for (;;) {
       if (signal?.aborted) throw new WazzupAbortError();
       // A retry may wait for a slot only until the retry deadline; the first attempt, its own limit.
@@ -222,9 +204,9 @@ export async function sendWithRetries(
       startedAt ??= Date.now();
       if (lastError && Date.now() - startedAt > context.retryDeadlineMs) throw lastError;
       attempts++;
-      let outcome: Outcome | undefined;
+      let outcome: Outcome<Result> | undefined;
       try {
-        outcome = await attempt(context, body, crmMessageId, timeoutMs, signal);
+        outcome = await attempt(context, route, timeoutMs, signal, uncertain);
       } finally {
         // Without an answer (timeout, abort, broken connection) the request may still reach the
         // service later, so its slot stays taken a while longer.
@@ -233,19 +215,20 @@ export async function sendWithRetries(
       }
       if ('done' in outcome) return outcome.done;
       lastError = outcome.error;
+      uncertain ||= !(lastError instanceof WazzupApiError) || lastError.status >= 500;
       const wait = outcome.retryAfterMs ?? backoffDelay(attempts - 1);
       // The limiter caps the pause for everyone; this call itself fails below rather than wait
       // past its retry deadline, however long a Retry-After asks for.
       if (outcome.error instanceof WazzupApiError && outcome.error.status === 429)
         context.limiter?.pause(wait);
-      const retriesLeft = attempts <= context.maxRetries;
+      const retriesLeft = attempts <= maxRetries;
       const withinDeadline = Date.now() + wait - startedAt <= context.retryDeadlineMs;
       if (!outcome.retryable || !retriesLeft || !withinDeadline) throw outcome.error;
       await abortableWait(wait, signal);
     }
   } catch (error) {
     const failure = error as WazzupError;
-    failure.crmMessageId = crmMessageId;
+    failure.crmMessageId = route.crmMessageId;
     failure.attempts = attempts;
     throw failure;
   }

@@ -9,7 +9,8 @@ import {
 } from '../errors/classes';
 import { API_KEY, WHATSAPP_TEXT } from '../testing/fixtures';
 import { created, failed, recordingFetch, type Scripted } from '../testing/recording-fetch';
-import { createWazzup, type WazzupOptions } from './create-wazzup';
+import type { WazzupOptions } from './contract';
+import { createWazzup } from './create-wazzup';
 
 beforeEach(() => {
   vi.useFakeTimers();
