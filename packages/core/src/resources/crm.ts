@@ -1,0 +1,265 @@
+import * as v from 'valibot';
+import type { CallOptions } from '../client/contract';
+import { WazzupValidationError } from '../errors/classes';
+import { exactObject } from '../schemas/exact-object';
+import { issueMessage } from '../schemas/issue-message';
+import {
+  batches,
+  call,
+  type Engine,
+  goneAfterRetry,
+  idArray,
+  idPath,
+  offsetPages,
+  readDone,
+  readWith,
+  validate,
+  withBody,
+} from './shared';
+
+/** A CRM user, as `users.upsert` takes it. */
+export interface UserInput {
+  /** Your CRM's id for the user, at most 200 characters. */
+  id: string;
+  name: string;
+  /** Digits only, with the country code. */
+  phone?: string | undefined;
+}
+
+/** One way to reach a contact: a chat in a messenger. */
+export interface ContactChat {
+  chatType: string;
+  chatId: string;
+  username?: string | undefined;
+  phone?: string | undefined;
+}
+
+/** A CRM contact, as `contacts.upsert` takes it. */
+export interface ContactInput {
+  id: string;
+  responsibleUserId: string;
+  name: string;
+  contactData: ContactChat[];
+  /** The contact's page in your CRM. */
+  uri?: string | undefined;
+}
+
+/** A CRM deal, as `deals.upsert` takes it. */
+export interface DealInput {
+  id: string;
+  responsibleUserId: string;
+  name: string;
+  /** The deal's page in your CRM. */
+  uri: string;
+  /** Ids of the deal's contacts. */
+  contacts: string[];
+  closed: boolean;
+}
+
+/** An entity as the service answers it: the fields it was given, and any it adds. */
+export type Stored<T> = Partial<T> & { id: string; [field: string]: unknown };
+
+/** The methods of one CRM entity: users, contacts or deals. */
+export interface EntityMethods<Input> {
+  /**
+   * Creates or updates entities by id (`POST /v3/<entity>`): any number, all validated first (a
+   * bad one fails the call before any request, naming its index and field), then sent in
+   * batches of 100. Safe to repeat: an upsert by id sets the same entity again.
+   */
+  upsert(items: readonly Input[], options?: CallOptions): Promise<void>;
+  /** One entity by id (`GET /v3/<entity>/:id`); safe to repeat. */
+  get(id: string, options?: CallOptions): Promise<Stored<Input>>;
+  /** Every entity, walking the service's pages of 100 (`GET /v3/<entity>?offset=`). */
+  list(options?: CallOptions): AsyncGenerator<Stored<Input>, void, undefined>;
+  /**
+   * Deletes one entity (`DELETE /v3/<entity>/:id`). Safe to repeat; a retry answered "not found"
+   * after an attempt that may have reached the service counts as deleted.
+   */
+  delete(id: string, options?: CallOptions): Promise<void>;
+  /** Deletes any number of entities (`PATCH /v3/<entity>/bulk_delete`), in batches of 100. */
+  bulkDelete(ids: readonly string[], options?: CallOptions): Promise<void>;
+}
+
+const text = (code: string, field: string, max: number) =>
+  v.pipe(
+    v.string(issueMessage(code, `${field} must be a string`)),
+    v.check((value) => value.trim() !== '', issueMessage(code, `${field} must not be blank`)),
+    v.maxLength(max, issueMessage(code, `${field} is limited to ${max} characters`)),
+  );
+const digits = (code: string, field: string) =>
+  v.pipe(
+    v.string(issueMessage(code, `${field} must be a string`)),
+    v.regex(/^\d+$/, issueMessage(code, `${field} must be digits only, with the country code`)),
+  );
+const link = (code: string, field: string) =>
+  v.pipe(
+    text(code, field, 200),
+    v.check(
+      (uri) => {
+        try {
+          return /^https?:$/.test(new URL(uri).protocol);
+        } catch {
+          return false;
+        }
+      },
+      issueMessage(code, `${field} must be an http(s) URL`),
+    ),
+  );
+
+const USERS = 'INVALID_USERS_DATA';
+const CONTACTS = 'INVALID_CONTACTS_DATA';
+const DEALS = 'INVALID_DEALS_DATA';
+
+/** Schema of one user to upsert: strict, with the service's `INVALID_USERS_DATA`. */
+export const UserInputSchema: v.GenericSchema<unknown, UserInput> = /* @__PURE__ */ (() =>
+  exactObject(
+    {
+      id: text(USERS, 'id', 200),
+      name: text(USERS, 'name', 200),
+      phone: v.optional(digits(USERS, 'phone')),
+    },
+    'a user',
+  ))();
+
+/** Schema of one contact to upsert: strict, with the service's `INVALID_CONTACTS_DATA`. */
+export const ContactInputSchema: v.GenericSchema<unknown, ContactInput> = /* @__PURE__ */ (() =>
+  exactObject(
+    {
+      id: text(CONTACTS, 'id', 100),
+      responsibleUserId: text(CONTACTS, 'responsibleUserId', 100),
+      name: text(CONTACTS, 'name', 200),
+      contactData: v.pipe(
+        v.array(
+          exactObject(
+            {
+              chatType: text(CONTACTS, 'chatType', 100),
+              chatId: text(CONTACTS, 'chatId', 200),
+              username: v.optional(text(CONTACTS, 'username', 200)),
+              phone: v.optional(digits(CONTACTS, 'phone')),
+            },
+            'a contact chat',
+          ),
+          issueMessage(CONTACTS, 'contactData must be an array'),
+        ),
+        v.minLength(1, issueMessage(CONTACTS, 'contactData needs at least one chat')),
+      ),
+      uri: v.optional(link(CONTACTS, 'uri')),
+    },
+    'a contact',
+  ))();
+
+/** Schema of one deal to upsert: strict, with `INVALID_DEALS_DATA`. */
+export const DealInputSchema: v.GenericSchema<unknown, DealInput> = /* @__PURE__ */ (() =>
+  exactObject(
+    {
+      id: text(DEALS, 'id', 100),
+      responsibleUserId: text(DEALS, 'responsibleUserId', 100),
+      name: text(DEALS, 'name', 200),
+      uri: link(DEALS, 'uri'),
+      contacts: idArray(DEALS, 'contacts'),
+      closed: v.boolean(issueMessage(DEALS, 'closed must be a boolean')),
+    },
+    'a deal',
+  ))();
+
+/** Schema of an entity the service answers: an id, and whatever else it holds. */
+const StoredSchema = /* @__PURE__ */ (() => v.looseObject({ id: v.string() }))();
+
+/** A page of a list: `{ count, data }`, or (users on older pages) the whole list as an array. */
+const PageSchema = /* @__PURE__ */ (() =>
+  v.union([
+    v.pipe(
+      v.array(StoredSchema),
+      v.transform((items) => ({ items, count: items.length, whole: true })),
+    ),
+    v.pipe(
+      v.looseObject({ count: v.optional(v.number()), data: v.array(StoredSchema) }),
+      v.transform(({ count, data }) => ({ items: data, count, whole: false })),
+    ),
+  ]))();
+
+/** Validates a batch's items with their index in the path, and refuses repeated ids. */
+function validItems<T extends { id: string }>(
+  schema: v.GenericSchema<unknown, T>,
+  items: unknown,
+  code: string,
+  what: string,
+): T[] {
+  const valid = validate(
+    v.array(schema, issueMessage(code, `${what} must be an array`)),
+    items,
+    code,
+  );
+  const seen = new Set<string>();
+  for (const [index, item] of valid.entries()) {
+    // The service answered a 500 to one request naming an id twice.
+    if (seen.has(item.id)) {
+      throw new WazzupValidationError(code, `${index}.id`, `id "${item.id}" is given twice`, []);
+    }
+    seen.add(item.id);
+  }
+  return valid;
+}
+
+function entityMethods<Input extends { id: string }>(
+  engine: Engine,
+  entity: 'users' | 'contacts' | 'deals',
+  schema: v.GenericSchema<unknown, Input>,
+  code: string,
+): EntityMethods<Input> {
+  const base = `/v3/${entity}`;
+  const readOne = readWith(StoredSchema, `a stored ${entity.slice(0, -1)}`) as (
+    answer: Parameters<ReturnType<typeof readWith>>[0],
+  ) => Stored<Input>;
+  const readPage = readWith(PageSchema, `a page of ${entity}`);
+  return {
+    async upsert(items, options) {
+      for (const batch of batches(validItems(schema, items, code, entity))) {
+        await call(engine, withBody('POST', base, batch, readDone), options);
+      }
+    },
+    get: (id, options) =>
+      call(engine, { method: 'GET', path: `${base}/${idPath(id, 'id')}`, read: readOne }, options),
+    async *list(options) {
+      yield* offsetPages(async (offset) => {
+        const page = await call(
+          engine,
+          { method: 'GET', path: `${base}?offset=${offset}`, read: readPage },
+          options,
+        );
+        // An array is the whole list (older pages ignore the offset): never ask for more.
+        return page.whole ? { items: page.items, count: offset + page.items.length } : page;
+      }) as AsyncGenerator<Stored<Input>, void, undefined>;
+    },
+    async delete(id, options) {
+      const path = `${base}/${idPath(id, 'id')}`;
+      await call(
+        engine,
+        { method: 'DELETE', path, read: readDone, settle: goneAfterRetry },
+        options,
+      );
+    },
+    async bulkDelete(ids, options) {
+      const valid = validate(idArray('VALIDATION_ERROR', 'ids'), ids, 'VALIDATION_ERROR');
+      for (const batch of batches(valid)) {
+        await call(engine, withBody('PATCH', `${base}/bulk_delete`, batch, readDone), options);
+      }
+    },
+  };
+}
+
+/** `users`, `contacts` and `deals` on the client. */
+export interface CrmMethods {
+  users: EntityMethods<UserInput>;
+  contacts: EntityMethods<ContactInput>;
+  deals: EntityMethods<DealInput>;
+}
+
+/** The CRM entity methods on an engine. */
+export function crmMethods(engine: Engine): CrmMethods {
+  return {
+    users: entityMethods(engine, 'users', UserInputSchema, USERS),
+    contacts: entityMethods(engine, 'contacts', ContactInputSchema, CONTACTS),
+    deals: entityMethods(engine, 'deals', DealInputSchema, DEALS),
+  };
+}

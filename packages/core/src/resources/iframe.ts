@@ -1,0 +1,118 @@
+import * as v from 'valibot';
+import type { CallOptions } from '../client/contract';
+import { exactObject } from '../schemas/exact-object';
+import { issueMessage } from '../schemas/issue-message';
+import { call, type Engine, readWith, validate, withBody } from './shared';
+
+/** A chat the window shows, or opens. */
+export interface IframeChat {
+  chatType: string;
+  chatId: string;
+  name?: string | undefined;
+  username?: string | undefined;
+  phone?: string | undefined;
+}
+
+/** What `iframe.create` takes. */
+export interface IframeOptions {
+  /** The CRM user the window is for. */
+  user: { id: string; name?: string | undefined };
+  /** `global`: every chat of the user; `card`: the chats of one CRM card, given in `filter`. */
+  scope: 'global' | 'card';
+  /** The card's chats; required with `scope: 'card'`. */
+  filter?: IframeChat[] | undefined;
+  /** A chat to open at once. */
+  activeChat?:
+    | {
+        channelId: string;
+        chatType: string;
+        chatId: string;
+        username?: string | undefined;
+        phone?: string | undefined;
+      }
+    | undefined;
+  options?:
+    | {
+        clientType?: string | undefined;
+        useDealsEvents?: boolean | undefined;
+        useMessageEvents?: boolean | undefined;
+      }
+    | undefined;
+}
+
+const str = (field: string) =>
+  v.pipe(
+    v.string(issueMessage('VALIDATION_ERROR', `${field} must be a string`)),
+    v.check(
+      (value) => value.trim() !== '',
+      issueMessage('VALIDATION_ERROR', `${field} must not be blank`),
+    ),
+  );
+const opt = (field: string) => v.optional(str(field));
+const bool = (field: string) =>
+  v.optional(v.boolean(issueMessage('VALIDATION_ERROR', `${field} must be a boolean`)));
+const chat = () => ({
+  chatType: str('chatType'),
+  chatId: str('chatId'),
+  username: opt('username'),
+  phone: opt('phone'),
+});
+
+/** Schema of `iframe.create`'s input: strict; `filter` is required for a card. */
+export const IframeRequestSchema: v.GenericSchema<unknown, IframeOptions> = /* @__PURE__ */ (() =>
+  v.pipe(
+    exactObject(
+      {
+        user: exactObject({ id: str('user.id'), name: opt('user.name') }, 'user'),
+        scope: v.picklist(
+          ['global', 'card'],
+          issueMessage('VALIDATION_ERROR', 'scope must be "global" or "card"'),
+        ),
+        filter: v.optional(
+          v.array(
+            exactObject({ ...chat(), name: opt('name') }, 'a filter chat'),
+            issueMessage('VALIDATION_ERROR', 'filter must be an array'),
+          ),
+        ),
+        activeChat: v.optional(
+          exactObject({ ...chat(), channelId: str('channelId') }, 'activeChat'),
+        ),
+        options: v.optional(
+          exactObject(
+            {
+              clientType: opt('clientType'),
+              useDealsEvents: bool('useDealsEvents'),
+              useMessageEvents: bool('useMessageEvents'),
+            },
+            'options',
+          ),
+        ),
+      },
+      'the iframe options',
+    ),
+    v.check(
+      (input) => input.scope !== 'card' || (input.filter?.length ?? 0) > 0,
+      issueMessage('VALIDATION_ERROR', 'a card iframe needs filter: the chats of the card'),
+    ),
+  ))();
+
+/** `iframe` on the client. */
+export interface IframeMethods {
+  /**
+   * A link to the chat window for a CRM user (`POST /v3/iframe`). Safe to repeat: each call only
+   * makes a new link.
+   */
+  create(options: IframeOptions, callOptions?: CallOptions): Promise<{ url: string }>;
+}
+
+/** The iframe methods on an engine. */
+export function iframeMethods(engine: Engine): IframeMethods {
+  const read = readWith(v.looseObject({ url: v.string() }), 'an iframe link');
+  return {
+    async create(input, options) {
+      const body = validate(IframeRequestSchema, input, 'VALIDATION_ERROR');
+      const { url } = await call(engine, withBody('POST', '/v3/iframe', body, read), options);
+      return { url };
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import * as v from 'valibot';
+import type { CallOptions } from '../client/contract';
+import { parseJson, type RawAnswer } from '../client/raw-answer';
+import { type EngineContext, type Route, request } from '../client/retry-loop';
+import { compact } from '../client/validate';
+import { WazzupApiError, WazzupValidationError } from '../errors/classes';
+import { issueMessage, parseIssueMessage } from '../schemas/issue-message';
+
+/** Most items a batch route takes in one request (more gives `TOO_MANY_ENTITIES`). */
+export const BATCH_LIMIT = 100;
+
+/** What every resource is built on: the client's engine. */
+export type Engine = EngineContext;
+
+/**
+ * Validates an input with a strict schema, or throws {@link WazzupValidationError} with the code
+ * of the first issue (the schema's messages carry it, as `[CODE] text`; `fallback` otherwise) and
+ * its field, dotted (`3.contactData.0.chatId` for an item of a batch).
+ */
+export function validate<T>(
+  schema: v.GenericSchema<unknown, T>,
+  input: unknown,
+  fallback: string,
+): T {
+  const result = v.safeParse(schema, compact(input));
+  if (result.success) return result.output;
+  const [first] = result.issues;
+  const parsed = parseIssueMessage(first.message);
+  const coded = first.message.startsWith('[');
+  const field = first.path?.map((item) => String(item.key)).join('.') ?? '';
+  throw new WazzupValidationError(
+    coded ? parsed.code : fallback,
+    field,
+    parsed.text,
+    result.issues,
+  );
+}
+
+/** A non-blank id, for a path: percent-encoded, or a validation error naming `field`. */
+export function idPath(id: unknown, field: string): string {
+  if (typeof id !== 'string' || id.trim() === '') {
+    throw new WazzupValidationError(
+      'VALIDATION_ERROR',
+      field,
+      `${field} must be a non-blank string`,
+      [],
+    );
+  }
+  return encodeURIComponent(id);
+}
+
+/** Reads a 2xx answer with a lenient schema; anything else is `INVALID_RESPONSE`. */
+export function readWith<T>(
+  schema: v.GenericSchema<unknown, T>,
+  what: string,
+): (answer: RawAnswer) => T | WazzupApiError {
+  return (answer) => {
+    const parsed = v.safeParse(schema, parseJson(answer.text));
+    if (parsed.success) return parsed.output;
+    return new WazzupApiError({
+      status: answer.status,
+      code: 'INVALID_RESPONSE',
+      description: `HTTP ${answer.status} with a body that is not ${what}`,
+    });
+  };
+}
+
+/** Reads an answer whose body is not documented (edits, deletes, upserts): any body is fine. */
+export const readDone = (): true => true;
+
+/** Makes a route's request on the engine. */
+export function call<T>(engine: Engine, route: Route<T>, options: CallOptions = {}): Promise<T> {
+  return request(engine, route, options);
+}
+
+/** A JSON route with a body. */
+export function withBody<T>(
+  method: Route<T>['method'],
+  path: string,
+  body: unknown,
+  read: Route<T>['read'],
+): Route<T> {
+  return { method, path, body: JSON.stringify(body), read };
+}
+
+/** Splits items into batches of at most {@link BATCH_LIMIT}. */
+export function batches<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let at = 0; at < items.length; at += BATCH_LIMIT)
+    out.push(items.slice(at, at + BATCH_LIMIT));
+  return out;
+}
+
+/** An array of at most `max` strings of at most `length` characters, none blank. */
+export function idArray(code: string, what: string): v.GenericSchema<unknown, string[]> {
+  return v.array(
+    v.pipe(
+      v.string(issueMessage(code, `${what} must be strings`)),
+      v.check((id) => id.trim() !== '', issueMessage(code, `${what} must not be blank`)),
+    ),
+    issueMessage(code, `${what} must be an array`),
+  );
+}
+
+/**
+ * A delete's "not found" after an earlier attempt that may have reached the service (no answer,
+ * a 5xx): that attempt most likely deleted it, so the call has done what it was asked.
+ */
+export function goneAfterRetry(error: WazzupApiError, uncertain: boolean): true | undefined {
+  return uncertain && (error.status === 404 || /NOT_FOUND$/.test(error.code)) ? true : undefined;
+}
+
+/** Walks offset pages of `size` items until a short page or `count` says there are no more. */
+export async function* offsetPages<T>(
+  page: (offset: number) => Promise<{ items: readonly T[]; count?: number | undefined }>,
+  size: number = BATCH_LIMIT,
+): AsyncGenerator<T, void, undefined> {
+  for (let offset = 0; ; offset += size) {
+    const { items, count } = await page(offset);
+    yield* items;
+    if (items.length < size || (count !== undefined && offset + items.length >= count)) return;
+  }
+}
