@@ -7,10 +7,12 @@ import {
   type RandomFaults,
   serverErrorResponse,
 } from './faults/faults';
+import { apiError, type MockRoute, matchRoute, v3Routes } from './routes/v3-routes';
 import { bearerKey, createAccountDirectory, type MockAccount } from './state/accounts';
 import { canSendTo, type MockChannel, STATE_ERRORS } from './state/channels';
 import { createDuplicateWindow } from './state/duplicate-window';
 import { createRateLimiter, type RateLimit, SERVICE_RATE_LIMIT } from './state/rate-limit';
+import { createStore, type MockStore } from './state/store';
 import { PAGE_TEXT_LIMITS, SERVICE_CHAT_TYPES } from './validate/rules';
 import { validateMessage } from './validate/validate-message';
 
@@ -38,6 +40,14 @@ export interface WazzupMockOptions {
   now?: () => number;
   /** How a `delay` fault waits; default `setTimeout`. */
   sleep?: (ms: number) => Promise<void>;
+  /** How long after sending a message may be edited or deleted; default 24 h. */
+  editWindowMs?: number;
+  /** How `GET /v3/webhooks` answers: as seen live (default: booleans, `wabaTemplatesStatus`) or as documented (`"true"` strings). */
+  webhooksShape?: 'live' | 'documented';
+  /** How `GET /v3/users` answers: `{ count, data }` pages (default) or one array, as older pages say. */
+  usersShape?: 'pages' | 'array';
+  /** The fetch the `PATCH /v3/webhooks` probe (`POST { test: true }`) goes out with; default the global one. */
+  webhookFetch?: (input: string, init: RequestInit) => Promise<Response>;
 }
 
 /** A message the mock delivered. */
@@ -51,11 +61,18 @@ export interface DeliveredMessage {
   body: Record<string, unknown>;
   /** When it was accepted, by the mock's clock. */
   at: number;
+  /** When it was last edited through `PATCH /v3/message/:id`. */
+  editedAt?: number | undefined;
+  /** When it was deleted through `DELETE /v3/message/:id`. */
+  deletedAt?: number | undefined;
 }
 
-/** A request the mock received at `/v3/message`, whatever came of it. */
+/** A request the mock received, on any route, whatever came of it. */
 export interface ReceivedRequest {
   at: number;
+  method: string;
+  /** The path without its query, e.g. `/v3/message`. */
+  path: string;
   body: unknown;
   fault: Fault | undefined;
   /** The status answered, or `'reset'` when the connection was dropped. */
@@ -70,19 +87,19 @@ export interface WazzupMock {
   fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
   /** Every delivered message, in order. */
   readonly messages: readonly DeliveredMessage[];
-  /** Every request to `/v3/message`, in order, delivered or not. */
+  /** Every request, on every route, in order, answered or not. */
   readonly requests: readonly ReceivedRequest[];
+  /** The CRM store (users, contacts, deals, pipelines, templates, counters, webhook settings) of the key's account, or the first account's. */
+  store(apiKey?: string): MockStore;
   /** Fault injection: script the next requests or set a fault rate. */
   readonly faults: FaultPlan;
   /** Messages delivered per crmMessageId; more than one means a duplicate got through. */
   deliveriesOf(crmMessageId: string): number;
-  /** Forgets messages, requests, remembered ids, rate counters and faults. */
+  /** Forgets messages, requests, remembered ids, rate counters and faults, and restores every store to its seed. */
   reset(): void;
 }
 
 const json = (status: number, body: unknown) => Response.json(body, { status });
-const apiError = (status: number, error: string, description: string, data?: unknown) =>
-  json(status, data === undefined ? { error, description } : { error, description, data });
 
 /** A stable fake Telegram chat id for a username or phone, so repeated sends agree. */
 function telegramChatId(handle: string): string {
@@ -92,9 +109,10 @@ function telegramChatId(handle: string): string {
 }
 
 /**
- * Creates a fake Wazzup API that behaves like the service: API keys, channels and their states,
- * the send-message validation with the service's codes, crmMessageId duplicates, a rate limit per
- * key, and injectable faults.
+ * Creates a fake Wazzup API that behaves like the service: API keys (and Sidecar keys), channels
+ * and their states, the send-message validation with the service's codes, crmMessageId
+ * duplicates, edit and delete of sent messages, every other v3 route with a store per account,
+ * one rate limit per key across all routes, and injectable faults on every route.
  */
 export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
   const accounts: MockAccount[] = [...(options.accounts ?? [])];
@@ -118,12 +136,37 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
   const messages: DeliveredMessage[] = [];
   const requests: ReceivedRequest[] = [];
   const deliveries = new Map<string, number>();
+  const stores = new Map<MockAccount, MockStore>();
+  const storeOf = (account: MockAccount) => {
+    let store = stores.get(account);
+    if (!store) {
+      store = createStore(account);
+      stores.set(account, store);
+    }
+    return store;
+  };
+  // Messages per account, for edit and delete.
+  const sentBy = new Map<string, MockAccount>();
+  const webhookFetch =
+    options.webhookFetch ?? ((input: string, init: RequestInit) => fetch(input, init));
+  const routes: MockRoute[] = v3Routes({
+    messageOf: (id) => messages.find((message) => message.messageId === id),
+    editWindowMs: options.editWindowMs ?? 24 * 60 * 60 * 1000,
+    webhooksShape: options.webhooksShape ?? 'live',
+    usersShape: options.usersShape ?? 'pages',
+    async probe(uri) {
+      const response = await webhookFetch(uri, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ test: true }),
+        signal: AbortSignal.timeout(30_000),
+      });
+      await response.body?.cancel();
+      return response.status;
+    },
+  });
 
-  async function send(request: Request, body: unknown): Promise<Response> {
-    const apiKey = bearerKey(request.headers.get('authorization'));
-    const account = apiKey === undefined ? undefined : directory.byKey(apiKey);
-    if (!apiKey || !account) return new Response(null, { status: 401 });
-    if (limiter && !limiter.admit(apiKey, now())) return new Response(null, { status: 429 });
+  async function send(account: MockAccount, body: unknown): Promise<Response> {
     if (body === undefined) return apiError(400, 'VALIDATION_ERROR', 'The body must be JSON');
     const rejection = validateMessage(body, rules);
     if (rejection)
@@ -170,7 +213,39 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
       at: now(),
     };
     messages.push(delivered);
+    sentBy.set(delivered.messageId, account);
     return json(201, { messageId: delivered.messageId, chatId });
+  }
+
+  /** Authenticates, rate limits (one budget per key, every route) and dispatches a request. */
+  async function answer(request: Request, body: unknown): Promise<Response> {
+    const url = new URL(request.url);
+    const matched = matchRoute(routes, request.method, url.pathname);
+    const isSend = url.pathname === '/v3/message';
+    if (!isSend && matched === undefined) {
+      return apiError(404, 'NOT_FOUND', `No route ${url.pathname}`);
+    }
+    if (isSend ? request.method !== 'POST' : matched === 'wrong-method') {
+      return apiError(405, 'METHOD_NOT_ALLOWED', `${request.method} is not a method of this route`);
+    }
+    const apiKey = bearerKey(request.headers.get('authorization'));
+    const account = apiKey === undefined ? undefined : directory.byKey(apiKey);
+    if (!apiKey || !account) return new Response(null, { status: 401 });
+    if (limiter && !limiter.admit(apiKey, now())) return new Response(null, { status: 429 });
+    if (isSend) return send(account, body);
+    const { route, id } = matched as Exclude<typeof matched, 'wrong-method' | undefined>;
+    if (!route.sidecar && directory.isSidecar(apiKey)) return json(403, { error: 'FORBIDDEN' });
+    if (id !== undefined && route.path.startsWith('/v3/message/') && sentBy.get(id) !== account) {
+      return apiError(400, 'MESSAGES_NOT_FOUND', 'The message is not found');
+    }
+    return route.handle({
+      store: storeOf(account),
+      channels: account.channels,
+      id,
+      query: url.searchParams,
+      body,
+      now: now(),
+    });
   }
 
   async function readBody(request: Request): Promise<unknown> {
@@ -182,16 +257,25 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
     }
   }
 
-  async function handleMessage(request: Request): Promise<Response> {
+  /** Every request: logged, given the next fault (on any route), then answered. */
+  async function handle(request: Request): Promise<Response> {
     const fault = faults.next();
     const body = await readBody(request);
-    const log: ReceivedRequest = { at: now(), body, fault, outcome: 'reset' };
+    const { pathname } = new URL(request.url);
+    const log: ReceivedRequest = {
+      at: now(),
+      method: request.method,
+      path: pathname,
+      body,
+      fault,
+      outcome: 'reset',
+    };
     requests.push(log);
     if (fault?.kind === 'reset') throw new MockConnectionReset('connection reset by the mock');
     if (fault?.kind === 'server-error') return record(log, serverErrorResponse(fault));
     if (fault?.kind === 'rate-limit') return record(log, new Response(null, { status: 429 }));
     if (fault?.kind === 'delay') await sleep(fault.ms);
-    const response = await send(request, body);
+    const response = await answer(request, body);
     if (fault?.kind === 'lose-answer') throw new MockConnectionReset('answer lost by the mock');
     return record(log, response);
   }
@@ -201,12 +285,7 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
     return response;
   }
 
-  async function handler(request: Request): Promise<Response> {
-    const { pathname } = new URL(request.url);
-    if (pathname !== '/v3/message') return apiError(404, 'NOT_FOUND', `No route ${pathname}`);
-    if (request.method !== 'POST') return apiError(405, 'METHOD_NOT_ALLOWED', 'Use POST');
-    return handleMessage(request);
-  }
+  const handler = handle;
 
   return {
     handler,
@@ -229,10 +308,17 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
     messages,
     requests,
     faults,
+    store(apiKey) {
+      const account = apiKey === undefined ? accounts[0] : directory.byKey(apiKey);
+      if (!account) throw new Error('store: no account has that key');
+      return storeOf(account);
+    },
     deliveriesOf: (crmMessageId) => deliveries.get(crmMessageId) ?? 0,
     reset() {
       messages.length = 0;
       requests.length = 0;
+      stores.clear();
+      sentBy.clear();
       deliveries.clear();
       duplicates.clear();
       limiter?.clear();

@@ -1,5 +1,5 @@
 /**
- * A fake Wazzup24 API written from the send-message page, for tests: in memory or served.
+ * A fake Wazzup24 API written from the v3 pages, for tests: every route, in memory or served.
  *
  * @module @wazzup-sdk/mock
  */
@@ -13,10 +13,21 @@ export { createWazzupMock } from './create-wazzup-mock';
 export type { Fault, FaultPlan, RandomFaults } from './faults/faults';
 export { MockConnectionReset } from './faults/faults';
 export { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from './fixtures';
+export type { EditableMessage, MockRoute } from './routes/v3-routes';
 export type { MockAccount } from './state/accounts';
-export type { ChannelState, MockChannel, Transport } from './state/channels';
+export type { ChannelState, Messenger, MockChannel, Transport } from './state/channels';
 export type { RateLimit } from './state/rate-limit';
 export { SERVICE_RATE_LIMIT } from './state/rate-limit';
+export type {
+  MockEntity,
+  MockStore,
+  MockStoreSeed,
+  MockTemplate,
+  MockUnanswered,
+  MockWebhookSettings,
+} from './state/store';
 export type { Rejection, ValidationRules } from './validate/rules';
 export { PAGE_CHAT_TYPES, PAGE_TEXT_LIMITS, SERVICE_CHAT_TYPES } from './validate/rules';
+export type { BatchRejection, EntityKind } from './validate/validate-entities';
+export { ENTITY_RULES, validateBatch } from './validate/validate-entities';
 export { validateMessage } from './validate/validate-message';

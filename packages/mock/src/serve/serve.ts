@@ -22,7 +22,7 @@ export interface ServeOptions extends WazzupMockOptions {
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS',
   'access-control-allow-headers': 'authorization, content-type, accept',
 };
 

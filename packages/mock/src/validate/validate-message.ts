@@ -22,8 +22,15 @@ const TOP_LEVEL_FIELDS = [
   'templateValues',
   'buttonsObject',
 ];
-const BUTTONS_OBJECT_FIELDS = ['buttons', 'id', 'payload'];
-const BUTTON_FIELDS = ['text', 'type', 'payload'];
+const BUTTONS_OBJECT_FIELDS = [
+  'buttons',
+  'id',
+  'payload',
+  'replyMarkup',
+  'removeKeyboard',
+  'oneTimeKeyboard',
+];
+const BUTTON_FIELDS = ['text', 'type', 'payload', 'url', 'callbackData'];
 const PLAIN_STRING_FIELDS = new Set([
   'chatId',
   'text',
@@ -88,6 +95,11 @@ function checkButton(button: unknown, at: string): Rejection | undefined {
     return invalid(`${at}.type`, 'Only "text" buttons are supported');
   if (payload !== undefined && typeof payload !== 'string')
     return invalid(`${at}.payload`, 'Button payload must be a string');
+  const { url, callbackData } = button;
+  if (url !== undefined && (typeof url !== 'string' || !isHttpUrl(url)))
+    return invalid(`${at}.url`, 'Button url must be an http(s) URL');
+  if (callbackData !== undefined && typeof callbackData !== 'string')
+    return invalid(`${at}.callbackData`, 'Button callbackData must be a string');
   return undefined;
 }
 
@@ -109,6 +121,13 @@ function checkButtonsObject(value: unknown): Rejection | undefined {
     return invalid('buttonsObject.id', 'id must be a string');
   if (payload !== undefined && typeof payload !== 'string')
     return invalid('buttonsObject.payload', 'payload must be a string');
+  const { replyMarkup, removeKeyboard, oneTimeKeyboard } = value;
+  if (replyMarkup !== undefined && typeof replyMarkup !== 'string')
+    return invalid('buttonsObject.replyMarkup', 'replyMarkup must be a string');
+  for (const [name, flag] of Object.entries({ removeKeyboard, oneTimeKeyboard })) {
+    if (flag !== undefined && typeof flag !== 'boolean')
+      return invalid(`buttonsObject.${name}`, `${name} must be a boolean`);
+  }
   return undefined;
 }
 
