@@ -1,9 +1,11 @@
 import {
-  createWazzup as createDirectClient,
   createSendClient,
+  createSender,
+  createWazzup as createWholeClient,
   type WazzupClient,
   WazzupConfigError,
   type WazzupOptions,
+  type WazzupSender,
 } from '@wazzup-sdk/core';
 
 /** Options of the browser {@link createWazzup}. */
@@ -21,6 +23,29 @@ export interface BrowserWazzupOptions extends Partial<Omit<WazzupOptions, 'apiKe
   dangerouslyAllowBrowser?: boolean;
 }
 
+/** Refuses an API key in a page unless the caller said they know what it means. */
+function allowKey(dangerouslyAllowBrowser: boolean | undefined): void {
+  if (dangerouslyAllowBrowser !== true) {
+    throw new WazzupConfigError(
+      'apiKey',
+      'anyone who opens the page can read an apiKey: send through { proxyUrl }, or set dangerouslyAllowBrowser',
+    );
+  }
+}
+
+/**
+ * The whole client (every v3 route, not only sending) straight from a page, with the API key in
+ * it: for private tools only, so it needs `dangerouslyAllowBrowser: true`. The proxy speaks only
+ * `/v3/message`, so through a proxy there is {@link createWazzup}, which only sends.
+ */
+export function createDirectClient(
+  options: WazzupOptions & { dangerouslyAllowBrowser: true },
+): WazzupClient {
+  const { dangerouslyAllowBrowser, ...clientOptions } = options;
+  allowKey(dangerouslyAllowBrowser);
+  return createWholeClient(clientOptions);
+}
+
 /**
  * Creates a Wazzup client for the browser. It validates locally, as everywhere, then sends through
  * your proxy so the API key stays on the server; the same `sendMessage`, results and errors as
@@ -30,16 +55,11 @@ export interface BrowserWazzupOptions extends Partial<Omit<WazzupOptions, 'apiKe
  * const wazzup = createWazzup({ proxyUrl: '/api/wazzup/send', headers: { authorization: `Bearer ${session}` } });
  * await wazzup.sendMessage({ channelId, chatType: 'whatsapp', chatId: '79011112233', text: 'Hi' });
  */
-export function createWazzup(options: BrowserWazzupOptions): WazzupClient {
+export function createWazzup(options: BrowserWazzupOptions): WazzupSender {
   const { proxyUrl, headers, apiKey, dangerouslyAllowBrowser, ...clientOptions } = options;
   if (apiKey !== undefined) {
-    if (dangerouslyAllowBrowser !== true) {
-      throw new WazzupConfigError(
-        'apiKey',
-        'anyone who opens the page can read an apiKey: send through { proxyUrl }, or set dangerouslyAllowBrowser',
-      );
-    }
-    return createDirectClient({ ...clientOptions, apiKey });
+    allowKey(dangerouslyAllowBrowser);
+    return createSender({ ...clientOptions, apiKey });
   }
   if (typeof proxyUrl !== 'string' || proxyUrl.trim() === '') {
     throw new WazzupConfigError('proxyUrl', 'proxyUrl must be the endpoint of your Wazzup proxy');

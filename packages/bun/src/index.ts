@@ -4,4 +4,4 @@
  * @module @wazzup-sdk/bun
  */
 export * from '@wazzup-sdk/core';
-export { createWazzup } from './create-wazzup';
+export { createSender, createWazzup } from './create-wazzup';

@@ -1,4 +1,11 @@
-import { createWazzupFromEnv, type WazzupClient, type WazzupOptions } from '@wazzup-sdk/core';
+import {
+  createSenderFromEnv,
+  createWazzupFromEnv,
+  type EnvReader,
+  type WazzupClient,
+  type WazzupOptions,
+  type WazzupSender,
+} from '@wazzup-sdk/core';
 
 /** The bindings this package reads from a Worker's `env`. */
 export interface WazzupEnv {
@@ -22,8 +29,19 @@ export interface WazzupEnv {
  * };
  */
 export function createWazzup(env: WazzupEnv, options: Partial<WazzupOptions> = {}): WazzupClient {
+  return createWazzupFromEnv(readerOf(env), options, 'the Worker env');
+}
+
+/**
+ * {@link createWazzup} for a Worker that only sends: the same `sendMessage`, without the other
+ * routes, so its bundle carries only sending.
+ */
+export function createSender(env: WazzupEnv, options: Partial<WazzupOptions> = {}): WazzupSender {
+  return createSenderFromEnv(readerOf(env), options, 'the Worker env');
+}
+
+/** Reads the env's string bindings (a secret, a var); anything else is absent. */
+function readerOf(env: WazzupEnv): EnvReader {
   const bindings = env as Record<string, unknown>;
-  const read = (name: string) =>
-    typeof bindings[name] === 'string' ? (bindings[name] as string) : undefined;
-  return createWazzupFromEnv(read, options, 'the Worker env');
+  return (name) => (typeof bindings[name] === 'string' ? (bindings[name] as string) : undefined);
 }

@@ -6,6 +6,6 @@
  */
 export * from '@wazzup-sdk/core';
 export type { WazzupEnv } from './create-wazzup';
-export { createWazzup } from './create-wazzup';
+export { createSender, createWazzup } from './create-wazzup';
 export type { ProxyHandler, ProxyOptions } from './proxy/create-proxy-handler';
 export { createProxyHandler } from './proxy/create-proxy-handler';

@@ -1,8 +1,10 @@
 import {
+  createSenderFromEnv,
   createWazzupFromEnv,
   type WazzupClient,
   WazzupConfigError,
   type WazzupOptions,
+  type WazzupSender,
 } from '@wazzup-sdk/core';
 
 // Only the part of the Deno global this file touches, so it type-checks under Node's tsc too.
@@ -34,4 +36,12 @@ function readDenoEnv(name: string): string | undefined {
  */
 export function createWazzup(options: Partial<WazzupOptions> = {}): WazzupClient {
   return createWazzupFromEnv(readDenoEnv, options, 'Deno.env');
+}
+
+/**
+ * {@link createWazzup} for code that only sends: the same `sendMessage`, without the other
+ * routes, so a bundle that only sends carries only sending.
+ */
+export function createSender(options: Partial<WazzupOptions> = {}): WazzupSender {
+  return createSenderFromEnv(readDenoEnv, options, 'Deno.env');
 }

@@ -4,4 +4,4 @@
  * @module @wazzup-sdk/deno
  */
 export * from '@wazzup-sdk/core';
-export { createWazzup } from './create-wazzup';
+export { createSender, createWazzup } from './create-wazzup';

@@ -1,5 +1,5 @@
 import type { SendMessageResult, WazzupOptions } from '@wazzup-sdk/core';
-import { createWazzup, type WazzupEnv } from '../create-wazzup';
+import { createSender, type WazzupEnv } from '../create-wazzup';
 import type {
   DurableObjectNamespaceLike,
   QueueBatch,
@@ -99,8 +99,8 @@ export function createOutboxConsumer<Env extends WazzupEnv>(
         `The outbox needs the ${settings.outboxBinding} and ${settings.deadLetterBinding} bindings`,
       );
     }
-    // createWazzup throws WazzupConfigError when the key is missing, so the key below is set.
-    const client = createWazzup(env, { ...options.client, maxRetries: 0, rateLimit: false });
+    // createSender throws WazzupConfigError when the key is missing, so the key below is set.
+    const client = createSender(env, { ...options.client, maxRetries: 0, rateLimit: false });
     const outbox = await outboxFor(namespace, env.WAZZUP_API_KEY as string);
     // Each message settles on its own; a crash in one fails the batch only after the others are
     // acked, so the queue redelivers just the unfinished ones.

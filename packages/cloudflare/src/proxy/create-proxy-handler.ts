@@ -1,5 +1,5 @@
 import { type FetchLike, WazzupConfigError, type WazzupOptions } from '@wazzup-sdk/core';
-import { createWazzup, type WazzupEnv } from '../create-wazzup';
+import { createSender, type WazzupEnv } from '../create-wazzup';
 import { answerFor, refuse } from './answer';
 import { checkOrigins, corsHeaders, originAllowed } from './cors';
 import { checkByteLimit, readJsonBody } from './read-body';
@@ -69,9 +69,9 @@ export function createProxyHandler<Env extends WazzupEnv>(
         ? refuse(413, 'PAYLOAD_TOO_LARGE', `The body is over ${maxBodyBytes} bytes`, cors)
         : refuse(400, 'VALIDATION_ERROR', 'The body must be JSON', cors);
     }
-    // createWazzup(env) is cheap; making it per request keeps a changed secret effective at once.
+    // createSender(env) is cheap; making it per request keeps a changed secret effective at once.
     const outcome = await Promise.resolve()
-      .then(() => createWazzup(env, clientOptions).sendMessage(read.body as never))
+      .then(() => createSender(env, clientOptions).sendMessage(read.body as never))
       .then(
         (result) => ({ result }),
         (error: unknown) => ({ error }),
