@@ -1,4 +1,5 @@
-// A CommonJS consumer of the installed tarballs: sends one message to the mock.
+// A CommonJS consumer of the installed tarballs: lists the channels, upserts a contact and sends
+// one message to the mock.
 const { createWazzup } = require('@wazzup-sdk/core');
 const schema = require('@wazzup-sdk/core/send-message.schema.json');
 
@@ -12,12 +13,27 @@ const wazzup = createWazzup({
   apiKey: process.env.WAZZUP_API_KEY,
   baseUrl: process.env.WAZZUP_BASE_URL,
 });
-wazzup
-  .sendMessage({
-    channelId: '1b7e0ab2-0c1f-4a5e-9d3a-6f2c1e4b8a01',
-    chatType: 'whatsapp',
-    chatId: '79011112233',
-    text: `CJS on Node ${process.version}`,
+wazzup.channels
+  .list()
+  .then(async (channels) => {
+    const active = channels.find(
+      (each) => each.state === 'active' && each.transport === 'whatsapp',
+    );
+    if (!active) throw new Error('no active WhatsApp channel');
+    await wazzup.contacts.upsert([
+      {
+        id: `cjs-${process.version}`,
+        responsibleUserId: 'u1',
+        name: 'Ecosystem',
+        contactData: [{ chatType: 'whatsapp', chatId: '79011112233' }],
+      },
+    ]);
+    return wazzup.sendMessage({
+      channelId: active.channelId,
+      chatType: 'whatsapp',
+      chatId: '79011112233',
+      text: `CJS on Node ${process.version}`,
+    });
   })
   .then((result) => console.log(result.status, result.messageId))
   .catch((error) => {

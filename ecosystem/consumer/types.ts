@@ -8,6 +8,9 @@ import {
   type QueueProducer,
 } from '@wazzup-sdk/cloudflare/outbox';
 import {
+  type Channel,
+  type ContactInput,
+  createSender,
   createWazzup,
   type SendMessageRequest,
   type SendMessageResult,
@@ -39,6 +42,12 @@ export async function check(): Promise<SendMessageResult> {
   const consume = createOutboxConsumer({ rateLimit: { limit: 10, windowMs: 1000 } });
   const queue: QueueProducer<OutboxEnvelope> = { send: async () => {}, sendBatch: async () => {} };
   const { crmMessageId }: { crmMessageId: string } = await enqueueMessage(queue, message);
-  void [invalid, proxy, browser, served, WazzupApiError, consume, crmMessageId];
-  return createWazzup({ apiKey: 'k', fetch: mock.fetch }).sendMessage(message);
+  const wazzup = createWazzup({ apiKey: 'k', fetch: mock.fetch });
+  const channels: Channel[] = await wazzup.channels.list();
+  const contact: ContactInput = { id: 'c1', responsibleUserId: 'u1', name: 'A', contactData: [] };
+  await wazzup.contacts.upsert([contact]);
+  // @ts-expect-error a sender has no other routes
+  void createSender({ apiKey: 'k' }).channels;
+  void [invalid, proxy, browser, served, WazzupApiError, consume, crmMessageId, channels];
+  return wazzup.sendMessage(message);
 }

@@ -14,7 +14,11 @@ const apiKey = real ?? DEMO_API_KEY;
 const baseUrl = process.env.WAZZUP_BASE_URL ?? mock?.url;
 
 const wazzup = createWazzup({ apiKey, baseUrl });
-const channelId = process.env.WAZZUP_CHANNEL_ID ?? DEMO_CHANNEL_IDS.whatsapp;
+// The account's channels: send through the first WhatsApp channel that can send.
+const channels = await wazzup.channels.list();
+const active = channels.filter((channel) => channel.state === 'active');
+const whatsappChannel = active.find((channel) => channel.transport === 'whatsapp');
+const channelId = process.env.WAZZUP_CHANNEL_ID ?? whatsappChannel?.channelId ?? '';
 const chatId = process.env.WAZZUP_CHAT_ID ?? '79011112233';
 const telegramChannelId =
   process.env.WAZZUP_TELEGRAM_CHANNEL_ID ?? (mock && DEMO_CHANNEL_IDS.telegram);
@@ -22,6 +26,9 @@ const telegramChannelId =
 const report = createReport();
 
 console.log(`node ${process.version} → ${mock ? `fake Wazzup API at ${mock.url}` : 'Wazzup API'}`);
+console.log(
+  `channels: ${channels.length}, ${active.length} can send; WhatsApp through ${channelId}`,
+);
 await report.show('WhatsApp text', () =>
   wazzup.sendMessage({
     channelId,

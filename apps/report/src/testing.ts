@@ -16,6 +16,8 @@ export const EXPECTED_LINES: ReportLine[] = [
 
 /** An example's output: its first line, its report lines, and the bodies the fake API received. */
 export interface ExampleOutput {
+  /** Everything it printed. */
+  stdout: string;
   header: string;
   lines: ReportLine[];
   delivered: Record<string, unknown>[];
@@ -28,6 +30,7 @@ export function parseExampleOutput(stdout: string): ExampleOutput {
   );
   const delivered = /^delivered: (.*)$/m.exec(stdout)?.[1];
   return {
+    stdout,
     header: stdout.split('\n')[0] ?? '',
     lines,
     delivered: delivered ? (JSON.parse(delivered) as Record<string, unknown>[]) : [],
