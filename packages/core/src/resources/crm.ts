@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
-import { WazzupValidationError } from '../errors/classes';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
 import {
@@ -14,6 +13,7 @@ import {
   readDone,
   readWith,
   validate,
+  validItems,
   withBody,
 } from './shared';
 
@@ -119,6 +119,8 @@ export const UserInputSchema: v.GenericSchema<unknown, UserInput> = /* @__PURE__
       phone: v.optional(digits(USERS, 'phone')),
     },
     'a user',
+    {},
+    USERS,
   ))();
 
 /** Schema of one contact to upsert: strict, with the service's `INVALID_CONTACTS_DATA`. */
@@ -138,6 +140,8 @@ export const ContactInputSchema: v.GenericSchema<unknown, ContactInput> = /* @__
               phone: v.optional(digits(CONTACTS, 'phone')),
             },
             'a contact chat',
+            {},
+            CONTACTS,
           ),
           issueMessage(CONTACTS, 'contactData must be an array'),
         ),
@@ -146,6 +150,8 @@ export const ContactInputSchema: v.GenericSchema<unknown, ContactInput> = /* @__
       uri: v.optional(link(CONTACTS, 'uri')),
     },
     'a contact',
+    {},
+    CONTACTS,
   ))();
 
 /** Schema of one deal to upsert: strict, with `INVALID_DEALS_DATA`. */
@@ -160,6 +166,8 @@ export const DealInputSchema: v.GenericSchema<unknown, DealInput> = /* @__PURE__
       closed: v.boolean(issueMessage(DEALS, 'closed must be a boolean')),
     },
     'a deal',
+    {},
+    DEALS,
   ))();
 
 /** Schema of an entity the service answers: an id, and whatever else it holds. */
@@ -177,29 +185,6 @@ const PageSchema = /* @__PURE__ */ (() =>
       v.transform(({ count, data }) => ({ items: data, count, whole: false })),
     ),
   ]))();
-
-/** Validates a batch's items with their index in the path, and refuses repeated ids. */
-function validItems<T extends { id: string }>(
-  schema: v.GenericSchema<unknown, T>,
-  items: unknown,
-  code: string,
-  what: string,
-): T[] {
-  const valid = validate(
-    v.array(schema, issueMessage(code, `${what} must be an array`)),
-    items,
-    code,
-  );
-  const seen = new Set<string>();
-  for (const [index, item] of valid.entries()) {
-    // The service answered a 500 to one request naming an id twice.
-    if (seen.has(item.id)) {
-      throw new WazzupValidationError(code, `${index}.id`, `id "${item.id}" is given twice`, []);
-    }
-    seen.add(item.id);
-  }
-  return valid;
-}
 
 function entityMethods<Input extends { id: string }>(
   engine: Engine,

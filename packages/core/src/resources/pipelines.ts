@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
-import { batches, call, type Engine, readDone, readWith, validate, withBody } from './shared';
+import { batches, call, type Engine, readDone, readWith, validItems, withBody } from './shared';
 
 /** A sales funnel with its stages, as `pipelines.upsert` takes it. */
 export interface PipelineInput {
@@ -63,11 +63,8 @@ export function pipelineMethods(engine: Engine): PipelineMethods {
   return {
     list: (options) => call(engine, { method: 'GET', path: '/v3/pipelines', read }, options),
     async upsert(pipelines, options) {
-      const schema = v.array(
-        PipelineInputSchema,
-        issueMessage('VALIDATION_ERROR', 'pipelines must be an array'),
-      );
-      for (const batch of batches(validate(schema, pipelines, 'VALIDATION_ERROR'))) {
+      const valid = validItems(PipelineInputSchema, pipelines, 'VALIDATION_ERROR', 'pipelines');
+      for (const batch of batches(valid)) {
         await call(engine, withBody('POST', '/v3/pipelines', batch, readDone), options);
       }
     },

@@ -36,6 +36,29 @@ export function validate<T>(
   );
 }
 
+/** Validates a batch's items with their index in the path, and refuses repeated ids. */
+export function validItems<T extends { id: string }>(
+  schema: v.GenericSchema<unknown, T>,
+  items: unknown,
+  code: string,
+  what: string,
+): T[] {
+  const valid = validate(
+    v.array(schema, issueMessage(code, `${what} must be an array`)),
+    items,
+    code,
+  );
+  const seen = new Set<string>();
+  for (const [index, item] of valid.entries()) {
+    // The service answered a 500 to one request naming an id twice.
+    if (seen.has(item.id)) {
+      throw new WazzupValidationError(code, `${index}.id`, `id "${item.id}" is given twice`, []);
+    }
+    seen.add(item.id);
+  }
+  return valid;
+}
+
 /** A non-blank id, for a path: percent-encoded, or a validation error naming `field`. */
 export function idPath(id: unknown, field: string): string {
   if (typeof id !== 'string' || id.trim() === '') {

@@ -16,6 +16,8 @@ export function exactObject<const TEntries extends v.ObjectEntries>(
   entries: TEntries,
   what: string,
   missing: Readonly<Record<string, string>> = {},
+  /** The service's code for a shape error here: `VALIDATION_ERROR`, or a batch route's own. */
+  code = 'VALIDATION_ERROR',
 ): v.SchemaWithPipe<
   readonly [
     v.CustomSchema<Record<string, unknown>, v.ErrorMessage<v.CustomIssue> | undefined>,
@@ -27,7 +29,7 @@ export function exactObject<const TEntries extends v.ObjectEntries>(
   return v.pipe(
     v.custom<Record<string, unknown>>(
       isPlainObject,
-      issueMessage('VALIDATION_ERROR', `${what} must be an object`),
+      issueMessage(code, `${what} must be an object`),
     ),
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
@@ -36,7 +38,7 @@ export function exactObject<const TEntries extends v.ObjectEntries>(
         const meant = known.find((name) => name.toLowerCase() === key.toLowerCase());
         addIssue({
           message: issueMessage(
-            'VALIDATION_ERROR',
+            code,
             `Unknown field "${key}" in ${what}${meant ? `: did you mean "${meant}"?` : ''}`,
           ),
           expected: 'never',
@@ -49,7 +51,7 @@ export function exactObject<const TEntries extends v.ObjectEntries>(
     // The object's own message is what valibot reports for a missing required key.
     v.object(entries, (issue) => {
       const key = String(issue.path?.[0]?.key);
-      return missing[key] ?? issueMessage('VALIDATION_ERROR', `${key} is required`);
+      return missing[key] ?? issueMessage(code, `${key} is required`);
     }),
   );
 }

@@ -45,7 +45,8 @@ const arrayOf =
 function shape(fields: Record<string, Check>): (value: unknown) => string[] {
   return (value) => {
     if (!isObject(value)) return [''];
-    const unknown = Object.keys(value).filter((key) => !(key in fields));
+    // Own keys only: `in` would take `__proto__` for a field every object has.
+    const unknown = Object.keys(value).filter((key) => !Object.hasOwn(fields, key));
     const bad = Object.entries(fields)
       .filter(([key, check]) => !check(value[key]))
       .map(([key]) => key);
