@@ -5,8 +5,8 @@ import {
   WazzupTimeoutError,
   WazzupValidationError,
 } from '@wazzup-sdk/core';
-import type { SlotEnd } from './durable-object';
 import type { Settlement } from './ledger';
+import type { SlotEnd } from './protocol';
 
 /** What one failed attempt means for the outbox. */
 export interface FailedAttempt {

@@ -1,4 +1,12 @@
-import type { SendMessageResult, WazzupOptions } from '@wazzup-sdk/core';
+import {
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_TIMEOUT_MS,
+  DUPLICATE_WINDOW_MS,
+  type RateLimit,
+  type SendMessageResult,
+  UNANSWERED_HOLD_MS,
+  type WazzupOptions,
+} from '@wazzup-sdk/core';
 import { createSender, type WazzupEnv } from '../create-wazzup';
 import type {
   DurableObjectNamespaceLike,
@@ -8,11 +16,11 @@ import type {
 } from './bindings';
 import { classify } from './classify';
 import { type DeadLetter, type DeadLetterReason, describeError } from './dead-letter';
-import type { Begin, SlotEnd } from './durable-object';
+import { afterClaim, afterFailedSend, type NextStep } from './decide';
 import { isOutboxEnvelope, type OutboxEnvelope } from './envelope';
-import type { OutboxRateLimit } from './lease-window';
 import type { LedgerSettings, Settlement } from './ledger';
 import { outboxFor } from './outbox-stub';
+import type { Begin, SlotEnd } from './protocol';
 
 /** Options of {@link createOutboxConsumer}. */
 export interface OutboxConsumerOptions<Env = unknown> {
@@ -21,7 +29,7 @@ export interface OutboxConsumerOptions<Env = unknown> {
   /** Env binding of the dead-letter queue producer; default `WAZZUP_DEAD_LETTERS`. */
   deadLetterBinding?: string;
   /** Requests per window for the key, shared by every consumer; default the API's 500 / 5 s. */
-  rateLimit?: OutboxRateLimit;
+  rateLimit?: RateLimit;
   /** How long the service remembers a crmMessageId; default 60 000 ms. */
   duplicateWindowMs?: number;
   /** Deliveries of one message before it is dead-lettered; keep it below the queue's max_retries. Default 10. */
@@ -52,18 +60,30 @@ export interface OutboxConsumerOptions<Env = unknown> {
 /** A Worker `queue()` handler. */
 export type OutboxConsumer<Env> = (batch: QueueBatch<unknown>, env: Env) => Promise<void>;
 
+// The client's numbers come from core's contract, never copied: the margin below and the lease
+// TTL are only right while they match what core's client does.
 const DEFAULTS = {
   outboxBinding: 'WAZZUP_OUTBOX',
   deadLetterBinding: 'WAZZUP_DEAD_LETTERS',
-  rateLimit: { limit: 500, windowMs: 5_000 },
-  duplicateWindowMs: 60_000,
+  rateLimit: DEFAULT_RATE_LIMIT,
+  duplicateWindowMs: DUPLICATE_WINDOW_MS,
   maxAttempts: 10,
   maxRetryDelaySeconds: 60,
   inlineResends: 2,
   ledgerTtlMs: 14 * 24 * 60 * 60 * 1000,
 };
 
-const RESEND_PAUSE_MS = 250;
+/**
+ * How the consumer's timing follows from the client's timeout: a re-send must reach the service
+ * before the duplicate window closes (its whole timeout and a second of margin), and a slot whose
+ * send got no answer is held as core's client holds one (the timeout and `UNANSWERED_HOLD_MS`).
+ */
+export function outboxTiming(timeoutMs: number = DEFAULT_TIMEOUT_MS): {
+  marginMs: number;
+  leaseTtlMs: number;
+} {
+  return { marginMs: timeoutMs + 1_000, leaseTtlMs: timeoutMs + UNANSWERED_HOLD_MS };
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -82,13 +102,13 @@ export function createOutboxConsumer<Env extends WazzupEnv>(
   options: OutboxConsumerOptions<Env> = {},
 ): OutboxConsumer<Env> {
   const settings = { ...DEFAULTS, ...options };
-  const timeoutMs = options.client?.timeoutMs ?? 30_000;
+  const timing = outboxTiming(options.client?.timeoutMs);
   const ledger: LedgerSettings = {
     duplicateWindowMs: settings.duplicateWindowMs,
-    // A re-send must reach the service before the window closes: allow its whole timeout.
-    marginMs: timeoutMs + 1_000,
+    marginMs: timing.marginMs,
     ttlMs: settings.ledgerTtlMs,
   };
+  const decision = { ...settings, marginMs: ledger.marginMs };
 
   return async (batch, env) => {
     const bindings = env as unknown as Record<string, unknown>;
@@ -141,12 +161,23 @@ export function createOutboxConsumer<Env extends WazzupEnv>(
           crmMessageId,
           settings: ledger,
           rate: settings.rateLimit,
-          leaseTtlMs: timeoutMs + 5_000,
+          leaseTtlMs: timing.leaseTtlMs,
           urgent,
         });
         if (!('waitMs' in answer)) return answer;
         await sleep(answer.waitMs);
       }
+    }
+
+    /** Carries a decision out; `resend` is the caller's to do (it loops). */
+    async function carryOut(
+      step: Exclude<NextStep, { action: 'resend' }>,
+      message: QueueMessage<OutboxEnvelope>,
+      error?: unknown,
+    ): Promise<void> {
+      if (step.action === 'ack') return message.ack();
+      if (step.action === 'retry') return message.retry({ delaySeconds: step.delaySeconds });
+      return deadLetter(message, step.reason, { error, mayHaveBeenSent: step.mayHaveBeenSent });
     }
 
     async function handle(message: QueueMessage<OutboxEnvelope>): Promise<void> {
@@ -156,10 +187,7 @@ export function createOutboxConsumer<Env extends WazzupEnv>(
       const { crmMessageId } = message.body.message;
       for (let resend = 0; ; resend++) {
         const begun = await begin(crmMessageId, resend > 0 || message.attempts > 1);
-        if (!('lease' in begun)) {
-          if (begun.claim.action === 'ack') return message.ack();
-          return deadLetter(message, 'outcome-unknown', { mayHaveBeenSent: true });
-        }
+        if (!('lease' in begun)) return carryOut(afterClaim(begun.claim), message);
         const { claim, lease } = begun;
         const finish = (settlement: Settlement, slot: SlotEnd = 'release') =>
           outbox.call({
@@ -178,19 +206,19 @@ export function createOutboxConsumer<Env extends WazzupEnv>(
         } catch (error) {
           const failed = classify(error);
           await finish(failed.settlement, failed.slot);
-          const unknown = failed.settlement.outcome === 'unknown';
-          const mayHaveBeenSent = unknown || claim.uncertainSince < claim.claimedAt;
-          if (!failed.retry) return deadLetter(message, 'rejected', { error, mayHaveBeenSent });
-          // An unknown outcome is re-sent at once, while the service's duplicate window is sure
-          // to cover it; a trip through the queue could come back after the window has closed.
-          if (unknown && resend < settings.inlineResends) {
-            await sleep(RESEND_PAUSE_MS * 2 ** resend);
+          const step = afterFailedSend({
+            failed,
+            claim,
+            resend,
+            attempts: message.attempts,
+            now: Date.now(),
+            settings: decision,
+          });
+          if (step.action === 'resend') {
+            await sleep(step.pauseMs);
             continue;
           }
-          if (message.attempts >= settings.maxAttempts) {
-            return deadLetter(message, 'retries-exhausted', { error, mayHaveBeenSent });
-          }
-          return message.retry({ delaySeconds: retryDelay(message.attempts, claim, unknown) });
+          return carryOut(step, message, error);
         }
         await options.onResult?.(result, message, env);
         await finish({
@@ -201,15 +229,4 @@ export function createOutboxConsumer<Env extends WazzupEnv>(
       }
     }
   };
-
-  /**
-   * Exponential, capped, and for an uncertain message short enough that the next attempt still
-   * lands inside the service's duplicate window (else it could only be dead-lettered).
-   */
-  function retryDelay(attempts: number, claim: { uncertainSince: number }, unknown: boolean) {
-    const backoff = Math.min(2 ** (attempts - 1), settings.maxRetryDelaySeconds);
-    if (!unknown) return backoff;
-    const left = claim.uncertainSince + ledger.duplicateWindowMs - ledger.marginMs - Date.now();
-    return Math.max(0, Math.min(backoff, Math.floor(left / 2_000)));
-  }
 }

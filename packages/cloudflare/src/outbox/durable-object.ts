@@ -1,57 +1,10 @@
 import type { DurableObjectStateLike } from './bindings';
-import { createLeaseWindow, type OutboxRateLimit } from './lease-window';
-import { type Claim, createLedger, type LedgerSettings, type Settlement } from './ledger';
+import { createLeaseWindow } from './lease-window';
+import { createLedger } from './ledger';
+import type { Begin, OutboxCall } from './protocol';
 
 // How long a `begin` may wait for a slot before the consumer is told to ask again.
 const MAX_WAIT_MS = 10_000;
-
-/** The calls a consumer makes to the outbox object, one JSON body per request. */
-export type OutboxCall =
-  | {
-      op: 'begin';
-      crmMessageId: string;
-      settings: LedgerSettings;
-      rate: OutboxRateLimit;
-      leaseTtlMs: number;
-      /**
-       * A message sent before (a re-send, a redelivery): it goes ahead of first attempts, since an
-       * earlier attempt may have started the service's duplicate window, which a long wait would
-       * outlast.
-       */
-      urgent: boolean;
-    }
-  | {
-      op: 'finish';
-      crmMessageId: string;
-      claim: { claimedAt: number; uncertainSince: number };
-      settlement: Settlement;
-      settings: LedgerSettings;
-      lease: string;
-      rate: OutboxRateLimit;
-      slot: SlotEnd;
-    };
-
-/**
- * How an attempt gives its send slot back. `release`: the answer came, the slot counts from now.
- * `pause`: the service said 429, so every slot is held for one more window. `hold`: no answer
- * came (a timeout), and the service may still read the request after the client gave up, so the
- * slot stays taken until the lease's TTL, as for a consumer that never came back.
- */
-export type SlotEnd = 'release' | 'pause' | 'hold';
-
-/**
- * What `begin` answers: wait for a slot; or the ledger's word on a message that needs no send
- * (ack it, or dead-letter it); or a slot (`lease`) to send it with.
- */
-export type Begin =
-  | { waitMs: number }
-  | { claim: Exclude<Claim, { action: 'send' }> }
-  | { claim: Extract<Claim, { action: 'send' }>; lease: string };
-
-/** What each call answers. */
-export type OutboxAnswer<C extends OutboxCall> = C['op'] extends 'begin'
-  ? Begin
-  : Record<string, never>;
 
 /**
  * The Durable Object behind the outbox, one instance per API key: the rate limit every consumer

@@ -1,8 +1,7 @@
-/** A rate limit: at most `limit` requests in any `windowMs`. */
-export interface OutboxRateLimit {
-  limit: number;
-  windowMs: number;
-}
+import type { RateLimit } from '@wazzup-sdk/core';
+
+/** @deprecated core's {@link RateLimit}, which the outbox shares with the client. */
+export type OutboxRateLimit = RateLimit;
 
 /** The answer to a request for a slot: go ahead with this lease, or ask again after `waitMs`. */
 export type Grant = { lease: string } | { waitMs: number };
@@ -10,20 +9,15 @@ export type Grant = { lease: string } | { waitMs: number };
 /** The shared send slots of one API key: see {@link createLeaseWindow}. */
 export interface LeaseWindow {
   /** A slot now, or how long until one may be free. */
-  acquire(rate: OutboxRateLimit, leaseTtlMs: number): Grant;
+  acquire(rate: RateLimit, leaseTtlMs: number): Grant;
   /**
    * A slot, waiting for it in line, so a crowd of senders costs one call each rather than a poll
    * each. `urgent` goes to the front of the line. After `maxWaitMs` without one it answers
    * `{ waitMs: 0 }`: ask again.
    */
-  take(
-    rate: OutboxRateLimit,
-    leaseTtlMs: number,
-    maxWaitMs: number,
-    urgent?: boolean,
-  ): Promise<Grant>;
+  take(rate: RateLimit, leaseTtlMs: number, maxWaitMs: number, urgent?: boolean): Promise<Grant>;
   /** Ends a lease; `pause` (after a 429) holds every slot for one more window. */
-  release(lease: string, rate: OutboxRateLimit, pause?: boolean): void;
+  release(lease: string, rate: RateLimit, pause?: boolean): void;
   /** Gives back a lease that sent nothing: its slot is free at once. */
   cancel(lease: string): void;
   /** Slots taken right now, for tests and metrics. */
@@ -42,11 +36,10 @@ export function createLeaseWindow(now: () => number = Date.now): LeaseWindow {
   let ended: number[] = [];
   let pausedUntil = 0;
   let counter = 0;
-  const waiters: { rate: OutboxRateLimit; leaseTtlMs: number; grant: (lease: string) => void }[] =
-    [];
+  const waiters: { rate: RateLimit; leaseTtlMs: number; grant: (lease: string) => void }[] = [];
   let waking = false;
 
-  function forget(rate: OutboxRateLimit, leaseTtlMs: number, at: number) {
+  function forget(rate: RateLimit, leaseTtlMs: number, at: number) {
     for (const [lease, startedAt] of inFlight) {
       if (at - startedAt >= leaseTtlMs) {
         inFlight.delete(lease);
@@ -56,7 +49,7 @@ export function createLeaseWindow(now: () => number = Date.now): LeaseWindow {
     ended = ended.filter((endedAt) => endedAt + rate.windowMs > at).sort((a, b) => a - b);
   }
 
-  function acquire(rate: OutboxRateLimit, leaseTtlMs: number): Grant {
+  function acquire(rate: RateLimit, leaseTtlMs: number): Grant {
     const at = now();
     if (at < pausedUntil) return { waitMs: pausedUntil - at };
     forget(rate, leaseTtlMs, at);
@@ -117,7 +110,7 @@ export function createLeaseWindow(now: () => number = Date.now): LeaseWindow {
         serve();
       });
     },
-    release(lease: string, rate: OutboxRateLimit, pause = false): void {
+    release(lease: string, rate: RateLimit, pause = false): void {
       const at = now();
       if (inFlight.delete(lease)) ended.push(at);
       if (pause) pausedUntil = Math.max(pausedUntil, at + rate.windowMs);

@@ -1,5 +1,5 @@
 import type { DurableObjectNamespaceLike } from './bindings';
-import type { OutboxAnswer, OutboxCall } from './durable-object';
+import type { OutboxAnswer, OutboxCall } from './protocol';
 
 /** The outbox object for an API key, called with typed {@link OutboxCall}s. */
 export interface OutboxStub {
