@@ -14,7 +14,7 @@ import { checkCount, checkMs } from './check-options';
 import { type CallOptions, UNANSWERED_HOLD_MS } from './contract';
 import type { RateLimiter, Release } from './rate-limiter';
 import type { RawAnswer } from './raw-answer';
-import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry-policy';
+import { backoffDelay, isTransientStatus, parseRetryAfter } from './retry-policy';
 import type { Transport } from './transport';
 
 /** Everything a request needs from its client, fixed when the client is made. */
@@ -56,10 +56,10 @@ export interface Route<Result> {
   crmMessageId?: string;
 }
 
-/** An attempt either settles the call or fails in a way the policy may retry. */
+/** An attempt either settles the call or fails; a `transient` failure is tried again now. */
 type Outcome<Result> =
   | { done: Result }
-  | { error: WazzupError; retryable: boolean; retryAfterMs?: number | undefined };
+  | { error: WazzupError; transient: boolean; retryAfterMs?: number | undefined };
 
 /**
  * A copy of a thrown value that is safe to keep as `cause`: the messages of its cause chain, but
@@ -107,14 +107,14 @@ function interpret<Result>(
 ): Outcome<Result> {
   if (answer.status >= 200 && answer.status < 300) {
     const read = route.read(answer, redact);
-    return read instanceof WazzupApiError ? { error: read, retryable: false } : { done: read };
+    return read instanceof WazzupApiError ? { error: read, transient: false } : { done: read };
   }
   const error = errorFromAnswer(answer, redact);
   const settled = route.settle?.(error, retried);
   if (settled !== undefined) return { done: settled };
   return {
     error,
-    retryable: isRetryableStatus(answer.status),
+    transient: isTransientStatus(answer.status),
     retryAfterMs: parseRetryAfter(answer.headers.get('retry-after')),
   };
 }
@@ -139,14 +139,14 @@ async function attempt<Result>(
   } catch (error) {
     if (signal?.aborted) throw new WazzupAbortError();
     if (deadline.signal.aborted) {
-      return { error: new WazzupTimeoutError(timeoutMs), retryable: true };
+      return { error: new WazzupTimeoutError(timeoutMs), transient: true };
     }
     const cause = safeCause(error, context.redact);
     const failure = new WazzupConnectionError(
       `The request failed before an answer came: ${cause.message}`,
       { cause },
     );
-    return { error: failure, retryable: true };
+    return { error: failure, transient: true };
   } finally {
     deadline.release();
     joined?.unfollow();
@@ -223,7 +223,7 @@ export async function request<Result>(
         context.limiter?.pause(wait);
       const retriesLeft = attempts <= maxRetries;
       const withinDeadline = Date.now() + wait - startedAt <= context.retryDeadlineMs;
-      if (!outcome.retryable || !retriesLeft || !withinDeadline) throw outcome.error;
+      if (!outcome.transient || !retriesLeft || !withinDeadline) throw outcome.error;
       await abortableWait(wait, signal);
     }
   } catch (error) {

@@ -2,21 +2,21 @@ import { describe, expect, it } from 'vitest';
 import {
   BASE_DELAY_MS,
   backoffDelay,
-  isRetryableStatus,
+  isTransientStatus,
   MAX_DELAY_MS,
   parseRetryAfter,
 } from './retry-policy';
 
 describe('retry policy', () => {
   it('retries 429 and 5xx, never other statuses', () => {
-    expect([429, 500, 502, 503, 504].map(isRetryableStatus)).toEqual([
+    expect([429, 500, 502, 503, 504].map(isTransientStatus)).toEqual([
       true,
       true,
       true,
       true,
       true,
     ]);
-    expect([400, 401, 403, 404, 409, 422].map(isRetryableStatus)).toEqual([
+    expect([400, 401, 403, 404, 409, 422].map(isTransientStatus)).toEqual([
       false,
       false,
       false,

@@ -2,8 +2,12 @@
 export const BASE_DELAY_MS = 500;
 /** Longest backoff step. */
 export const MAX_DELAY_MS = 8_000;
-/** Whether an HTTP status is worth another attempt: rate limited or the server failed. */
-export function isRetryableStatus(status: number): boolean {
+/**
+ * Whether an HTTP status is transient, so the loop tries again now (after its backoff): rate
+ * limited, or the server failed. Not the catalogue's `retryable`, which says whether the same
+ * request may succeed *later* (the outbox's question, over minutes).
+ */
+export function isTransientStatus(status: number): boolean {
   return status === 429 || status >= 500;
 }
 
