@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { startWorker } from '@wazzup-sdk/worker-bundle';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -206,27 +207,13 @@ const checks: [string, () => Promise<void>][] = [
   ],
 ];
 
-/** Bundles a Worker from the installed packages with esbuild, runs it in workerd, fetches `/`. */
+/** Bundles a Worker from the installed packages as wrangler does, runs it in workerd, fetches `/`. */
 async function inWorkerd(entry: string, bindings: Record<string, unknown>): Promise<string> {
-  const fromCloudflare = createRequire(join(root, 'packages/cloudflare/package.json'));
-  const { build } = fromCloudflare('esbuild') as typeof import('esbuild');
-  const { Miniflare } = fromCloudflare('miniflare') as typeof import('miniflare');
-  const bundle = await build({
-    entryPoints: [join(app, entry)],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'neutral',
-    conditions: ['workerd', 'worker', 'browser'],
-    mainFields: ['module', 'main'],
-  });
-  const worker = new Miniflare({
-    modules: true,
-    script: bundle.outputFiles[0]?.text ?? '',
-    compatibilityDate: '2025-09-01',
-    bindings: { WAZZUP_API_KEY: env.WAZZUP_API_KEY, WAZZUP_BASE_URL: env.WAZZUP_BASE_URL },
-    ...bindings,
-  });
+  const worker = await startWorker(
+    join(app, entry),
+    { WAZZUP_API_KEY: env.WAZZUP_API_KEY, WAZZUP_BASE_URL: env.WAZZUP_BASE_URL },
+    bindings,
+  );
   try {
     return await (await worker.dispatchFetch('http://worker/')).text();
   } finally {

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { DEMO_API_KEY, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 import { type ServedWazzupMock, serveWazzupMock } from '@wazzup-sdk/mock/node';
-import { build } from 'esbuild';
+import { bundleWorker } from '@wazzup-sdk/worker-bundle';
 import { Miniflare } from 'miniflare';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -31,19 +31,9 @@ interface WranglerConfig {
 /** Miniflare's options for what wrangler.json declares. */
 async function fromWranglerConfig() {
   const config = JSON.parse(await readFile(here('../wrangler.json'), 'utf8')) as WranglerConfig;
-  const bundled = await build({
-    entryPoints: [here(`../${config.main}`)],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    conditions: ['workerd', 'worker', 'browser'],
-    mainFields: ['module', 'main'],
-  });
   return {
     modules: true,
-    script: bundled.outputFiles[0]?.text ?? '',
+    script: await bundleWorker(here(`../${config.main}`)),
     compatibilityDate: config.compatibility_date,
     queueProducers: Object.fromEntries(
       config.queues.producers.map(({ binding, queue }) => [binding, queue]),

@@ -2,31 +2,26 @@
 // browser example bundled into it. Without WAZZUP_API_KEY the fake API is served on loopback.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 import { type ServedWazzupMock, serveWazzupMock } from '@wazzup-sdk/mock/node';
+import { bundleWorker, freePort } from '@wazzup-sdk/worker-bundle';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-async function bundle(
-  entry: string,
-  platform: 'browser' | 'neutral',
-  define: Record<string, string> = {},
-): Promise<string> {
+/** The browser page's script, built as a page ships it. */
+async function bundlePage(entry: string): Promise<string> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
     write: false,
     format: 'esm',
-    platform,
+    platform: 'browser',
     target: 'es2022',
-    minify: platform === 'browser',
-    conditions: platform === 'neutral' ? ['workerd', 'worker', 'browser'] : [],
+    minify: true,
     mainFields: ['browser', 'module', 'main'],
-    define,
   });
   return result.outputFiles[0]?.text ?? '';
 }
@@ -34,21 +29,9 @@ async function bundle(
 /** The Worker script, with the browser page and its bundled script built in. */
 export async function buildWorker(): Promise<string> {
   const html = await readFile(here('../../browser/index.html'), 'utf8');
-  const appJs = await bundle(here('../../browser/src/main.ts'), 'browser');
-  return bundle(here('./worker.ts'), 'neutral', {
-    BROWSER_APP_HTML: JSON.stringify(html),
-    BROWSER_APP_JS: JSON.stringify(appJs),
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
+  const appJs = await bundlePage(here('../../browser/src/main.ts'));
+  return bundleWorker(here('./worker.ts'), {
+    define: { BROWSER_APP_HTML: JSON.stringify(html), BROWSER_APP_JS: JSON.stringify(appJs) },
   });
 }
 

@@ -1,8 +1,8 @@
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS, type Fault } from '@wazzup-sdk/mock';
 import { type ServedWazzupMock, serveWazzupMock } from '@wazzup-sdk/mock/node';
+import { startWorker } from '@wazzup-sdk/worker-bundle';
 import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker } from './workerd';
 
 // Scaled down so a run takes seconds: the API's 500 / 5 s becomes 100 / 1 s, its ~60 s duplicate
 // window 6 s, so queue retries do outlive the window and the ledger has to decide.

@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
 import { DEMO_CHANNEL_IDS } from '@wazzup-sdk/mock';
+import { startWorker } from '@wazzup-sdk/worker-bundle';
 import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker } from './workerd';
 
 // The proxy inside workerd in front of a hostile upstream that echoes the Worker's key into every
 // field it controls, and a proxy deployed with a blank secret.

@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 import { type ServedWazzupMock, serveWazzupMock } from '@wazzup-sdk/mock/node';
+import { startWorker } from '@wazzup-sdk/worker-bundle';
 import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startWorker } from './workerd';
 
 const ORIGIN = 'https://crm.example.com';
 const TOKEN = 'app-token-for-tests';

@@ -31,7 +31,9 @@ export { createSender, createWazzup } from './client/create-wazzup';
 export { createCrmMessageId } from './client/crm-message-id';
 export type { EnvReader } from './client/from-env';
 export { createSenderFromEnv, createWazzupFromEnv, ENV, optionsFromEnv } from './client/from-env';
-export type { FetchLike } from './client/transport';
+export type { RawAnswer } from './client/raw-answer';
+export type { FetchLike, Transport, TransportRequest } from './client/transport';
+export { createTransport } from './client/transport';
 export { parseSendMessageRequest } from './client/validate';
 export type { ApiErrorDetails, ValidationIssue } from './errors/classes';
 export {

@@ -113,7 +113,7 @@ contender's best round is kept: on this shared machine interference only ever sl
 | what-if, the same, browser page bundle (min+gzip) | ${kb(sizes[WITHOUT_OFETCH_BUNDLE]?.gzipped ?? 0)} | ofetch + valibot schema ${kb(sizes['ofetch + valibot schema']?.gzipped ?? 0)} | ${round((sizes[WITHOUT_OFETCH_BUNDLE]?.gzipped ?? 0) / (sizes['ofetch + valibot schema']?.gzipped ?? 1))}× | ≤ 8 KB | ${verdict((sizes[WITHOUT_OFETCH_BUNDLE]?.gzipped ?? 0) <= TARGET_BYTES)} |
 | rate-limited burst, ${burst.sends} sends at 50 / s | ${burst.tooManyRequests} × 429, ${burst.wallMs} ms | theoretical minimum ${burst.theoreticalMs} ms | ${round(burst.ratio, 3)}× | 0 × 429, ≤ 1.05× | ${verdict(burst.tooManyRequests === 0 && burst.ratio <= 1.05)} |
 
-The bundle budget that CI enforces (\`packages/bench/src/bundle-size.test.ts\`) is ${kb(BUDGET_BYTES)}: the
+The bundle budget that CI enforces (\`tools/bench/src/bundle-size.test.ts\`) is ${kb(BUDGET_BYTES)}: the
 size today with a little headroom, so any growth fails the build. The target is ${kb(TARGET_BYTES)}.
 
 The "plain ofetch alone" rows are the floor of the stack the SDK is built on: the HTTP layer it
@@ -132,7 +132,7 @@ is a hand-written client that can time out; against it the SDK delivers ${result
 
 The what-if rows are not the shipped SDK: they are the SDK built from its own source with its
 ofetch transport replaced by one plain fetch call, everything else unchanged
-(\`packages/bench/src/without-ofetch.ts\`). The stack fixes ofetch as the HTTP layer; these rows
+(\`tools/bench/src/without-ofetch.ts\`). The stack fixes ofetch as the HTTP layer; these rows
 show what that choice costs against the targets: ${round((overhead['SDK sendMessage'] as number) - (overhead[WITHOUT_OFETCH] as number))} µs per send, and
 ${kb((sizes['SDK: browser page']?.gzipped ?? 0) - (sizes[WITHOUT_OFETCH_BUNDLE]?.gzipped ?? 0))} of a browser page's bundle.
 `;

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { describe, expect, it, vi } from 'vitest';
 
 const KEY = 'sk-live-3c2b1a0f9e8d7c6b5a49382716051f4e';
-const packages = fileURLToPath(new URL('../../', import.meta.url));
+const packages = fileURLToPath(new URL('../../../packages/', import.meta.url));
 
 /** Every built file a browser or Worker could load. */
 function builtFiles(): string[] {

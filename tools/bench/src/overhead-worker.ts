@@ -2,13 +2,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   createCrmMessageId,
+  createTransport,
   createWazzup,
   parseSendMessageRequest,
   SendMessageResponseSchema,
 } from '@wazzup-sdk/core';
 import { createFetch } from 'ofetch';
 import * as v from 'valibot';
-import { createTransport } from '../../core/src/client/transport';
 
 const URL = 'http://wazzup.invalid/v3/message';
 const message = {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { WORKER_BUILD } from '@wazzup-sdk/worker-bundle';
+import { type BuildOptions, build } from 'esbuild';
 import { assertNoOfetch, withoutOfetch } from './without-ofetch';
 
 /** A bundle to weigh: a fixture and the platform it is built for. */
@@ -52,21 +53,21 @@ export const BUDGET_BYTES = 13_200;
 
 /** A fixture bundled and minified as an app would ship it. */
 export async function bundle(entry: SizeCase): Promise<Uint8Array> {
+  // A Worker is built as wrangler builds it (WORKER_BUILD); a page as a bundler for browsers does.
+  const platform: BuildOptions =
+    entry.platform === 'worker'
+      ? WORKER_BUILD
+      : { bundle: true, write: false, format: 'esm', target: 'es2022', platform: 'browser' };
   const result = await build({
-    entryPoints: [fileURLToPath(new URL(`../fixtures/${entry.fixture}`, import.meta.url))],
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    platform: entry.platform === 'browser' ? 'browser' : 'neutral',
-    conditions: entry.platform === 'worker' ? ['workerd', 'worker', 'browser'] : [],
     mainFields: ['browser', 'module', 'main'],
+    ...platform,
+    entryPoints: [fileURLToPath(new URL(`../fixtures/${entry.fixture}`, import.meta.url))],
+    minify: true,
     plugins: entry.withoutOfetch ? [withoutOfetch] : [],
     metafile: true,
   });
   if (entry.withoutOfetch) assertNoOfetch(result.metafile);
-  return result.outputFiles[0]?.contents ?? new Uint8Array();
+  return result.outputFiles?.[0]?.contents ?? new Uint8Array();
 }
 
 /** Minified and gzipped size (level 9) of a fixture's bundle. */

@@ -7,7 +7,9 @@ import { build, type Metafile, type Plugin } from 'esbuild';
 // ofetch as the HTTP layer; measuring this beside the shipped SDK in the same run shows what that
 // choice costs in time and bytes.
 
-const packages = fileURLToPath(new URL('../../', import.meta.url));
+// The what-if builds core from its source (the published build bundles the transport in), so
+// this is the one place the bench reads core's files.
+const packages = fileURLToPath(new URL('../../../packages/', import.meta.url));
 const fetchTransport = fileURLToPath(new URL('../fixtures/fetch-transport.ts', import.meta.url));
 
 /** Resolves the packages to their source and core's transport to the what-if one. */
@@ -17,8 +19,11 @@ export const withoutOfetch: Plugin = {
     build.onResolve({ filter: /^@wazzup-sdk\/(core|browser|cloudflare)$/ }, (args) => ({
       path: join(packages, args.path.replace('@wazzup-sdk/', ''), 'src/index.ts'),
     }));
-    build.onResolve({ filter: /^\.\/transport$/ }, (args) =>
-      args.importer.startsWith(join(packages, 'core/src/client'))
+    // Core's own transport module, by whichever relative path a file of core imports it.
+    const transport = join(packages, 'core/src/client/transport');
+    build.onResolve({ filter: /(^|\/)transport$/ }, (args) =>
+      args.importer.startsWith(join(packages, 'core/src')) &&
+      join(args.resolveDir, args.path) === transport
         ? { path: fetchTransport }
         : undefined,
     );
