@@ -31,6 +31,25 @@ function fieldOf(issue: v.BaseIssue<unknown>): string {
 }
 
 /**
+ * Validates an input (its `null` and `undefined` fields dropped) and returns valibot's output, or
+ * throws a {@link WazzupValidationError} carrying the code the server would answer for the first
+ * issue (the schemas' messages carry it as `[CODE] text`; `fallback` when one does not) and its
+ * dotted field.
+ */
+export function validateInput<T>(
+  schema: v.GenericSchema<unknown, T>,
+  input: unknown,
+  fallback = 'VALIDATION_ERROR',
+): T {
+  const result = v.safeParse(schema, compact(input));
+  if (result.success) return result.output;
+  const [first] = result.issues;
+  const coded = first.message.startsWith('[');
+  const { code, text } = parseIssueMessage(first.message);
+  throw new WazzupValidationError(coded ? code : fallback, fieldOf(first), text, result.issues);
+}
+
+/**
  * Validates a send-message input and returns the compacted request, or throws a
  * {@link WazzupValidationError} carrying the code the server would answer for the first issue.
  */
@@ -38,11 +57,7 @@ export function validateRequest(
   schema: SendMessageRequestSchemaType,
   input: unknown,
 ): SendMessageRequest {
-  const result = v.safeParse(schema, compact(input));
-  if (result.success) return result.output;
-  const [first] = result.issues;
-  const { code, text } = parseIssueMessage(first.message);
-  throw new WazzupValidationError(code, fieldOf(first), text, result.issues);
+  return validateInput(schema as v.GenericSchema<unknown, SendMessageRequest>, input);
 }
 
 /**

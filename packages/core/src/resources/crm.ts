@@ -12,6 +12,7 @@ import {
   offsetPages,
   readDone,
   readWith,
+  text,
   validate,
   validItems,
   withBody,
@@ -80,12 +81,6 @@ export interface EntityMethods<Input> {
   bulkDelete(ids: readonly string[], options?: CallOptions): Promise<void>;
 }
 
-const text = (code: string, field: string, max: number) =>
-  v.pipe(
-    v.string(issueMessage(code, `${field} must be a string`)),
-    v.check((value) => value.trim() !== '', issueMessage(code, `${field} must not be blank`)),
-    v.maxLength(max, issueMessage(code, `${field} is limited to ${max} characters`)),
-  );
 const digits = (code: string, field: string) =>
   v.pipe(
     v.string(issueMessage(code, `${field} must be a string`)),

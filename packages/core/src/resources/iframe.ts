@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
-import { call, type Engine, readWith, validate, withBody } from './shared';
+import { call, type Engine, readWith, text, validate, withBody } from './shared';
 
 /** A chat the window shows, or opens. */
 export interface IframeChat {
@@ -40,14 +40,7 @@ export interface IframeOptions {
     | undefined;
 }
 
-const str = (field: string) =>
-  v.pipe(
-    v.string(issueMessage('VALIDATION_ERROR', `${field} must be a string`)),
-    v.check(
-      (value) => value.trim() !== '',
-      issueMessage('VALIDATION_ERROR', `${field} must not be blank`),
-    ),
-  );
+const str = (field: string) => text('VALIDATION_ERROR', field);
 const opt = (field: string) => v.optional(str(field));
 const bool = (field: string) =>
   v.optional(v.boolean(issueMessage('VALIDATION_ERROR', `${field} must be a boolean`)));

@@ -2,7 +2,16 @@ import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
-import { batches, call, type Engine, readDone, readWith, validItems, withBody } from './shared';
+import {
+  batches,
+  call,
+  type Engine,
+  readDone,
+  readWith,
+  text,
+  validItems,
+  withBody,
+} from './shared';
 
 /** A sales funnel with its stages, as `pipelines.upsert` takes it. */
 export interface PipelineInput {
@@ -15,15 +24,7 @@ export interface PipelineInput {
 /** A pipeline as the service answers it (unknown fields kept). */
 export type Pipeline = Partial<PipelineInput> & { id: string; [field: string]: unknown };
 
-const name100 = (field: string) =>
-  v.pipe(
-    v.string(issueMessage('VALIDATION_ERROR', `${field} must be a string`)),
-    v.check(
-      (value) => value.trim() !== '',
-      issueMessage('VALIDATION_ERROR', `${field} must not be blank`),
-    ),
-    v.maxLength(100, issueMessage('VALIDATION_ERROR', `${field} is limited to 100 characters`)),
-  );
+const name100 = (field: string) => text('VALIDATION_ERROR', field, 100);
 
 /** Schema of one pipeline to upsert: strict; an empty `stages` is refused, as the service does. */
 export const PipelineInputSchema: v.GenericSchema<unknown, PipelineInput> = /* @__PURE__ */ (() =>

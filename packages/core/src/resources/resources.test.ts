@@ -34,6 +34,21 @@ const deal = (i: number) => ({
   contacts: ['c1'],
   closed: false,
 });
+/** Sends one WhatsApp text and hands back its result, which must be `sent`. */
+async function sendOne(
+  wazzup: WazzupClient,
+  channelId: string = DEMO_CHANNEL_IDS.whatsapp,
+  text = 'Hi',
+) {
+  const sent = await wazzup.sendMessage({
+    channelId,
+    chatType: 'whatsapp',
+    chatId: '79011112233',
+    text,
+  });
+  if (sent.status !== 'sent') throw new Error(`not sent: ${sent.status}`);
+  return sent;
+}
 const template = (i: number): MockTemplate => ({
   templateGuid: `t-${i}`,
   name: `template_${i}`,
@@ -269,13 +284,7 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
 
   it('edits and deletes a sent message; WABA refuses both; a second delete is MESSAGES_NOT_FOUND', async () => {
     const { mock, wazzup } = await setup();
-    const sent = await wazzup.sendMessage({
-      channelId: DEMO_CHANNEL_IDS.whatsapp,
-      chatType: 'whatsapp',
-      chatId: '79011112233',
-      text: 'Helo',
-    });
-    if (sent.status !== 'sent') throw new Error('not sent');
+    const sent = await sendOne(wazzup, DEMO_CHANNEL_IDS.whatsapp, 'Helo');
     await wazzup.editMessage(sent.messageId, { text: 'Hello' }, { crmUserId: 'u1' });
     expect(mock.messages[0]).toMatchObject({ body: { text: 'Hello' } });
     await wazzup.deleteMessage(sent.messageId);
@@ -283,13 +292,7 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
     expect(await failure(wazzup.deleteMessage(sent.messageId))).toMatchObject({
       code: 'MESSAGES_NOT_FOUND',
     });
-    const waba = await wazzup.sendMessage({
-      channelId: DEMO_CHANNEL_IDS.waba,
-      chatType: 'whatsapp',
-      chatId: '79011112233',
-      text: 'Hi',
-    });
-    if (waba.status !== 'sent') throw new Error('not sent');
+    const waba = await sendOne(wazzup, DEMO_CHANNEL_IDS.waba);
     expect(await failure(wazzup.editMessage(waba.messageId, { text: 'x' }))).toMatchObject({
       code: 'CHANNEL_INVALID_TRANSPORT_FOR_EDITING',
     });
@@ -300,13 +303,7 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
 
   it('refuses an edit past the time limit, and edits that are not one of text or contentUri', async () => {
     const { mock, wazzup } = await setup({ editWindowMs: 0, now: () => Date.now() + 1 });
-    const sent = await wazzup.sendMessage({
-      channelId: DEMO_CHANNEL_IDS.whatsapp,
-      chatType: 'whatsapp',
-      chatId: '79011112233',
-      text: 'Hi',
-    });
-    if (sent.status !== 'sent') throw new Error('not sent');
+    const sent = await sendOne(wazzup);
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(await failure(wazzup.editMessage(sent.messageId, { text: 'Hey' }))).toMatchObject({
       code: 'MESSAGES_EDITING_TIME_EXPIRED',
@@ -327,13 +324,7 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
 
   it('a retried delete whose first answer was lost resolves as deleted', async () => {
     const { mock, wazzup } = await setup();
-    const sent = await wazzup.sendMessage({
-      channelId: DEMO_CHANNEL_IDS.whatsapp,
-      chatType: 'whatsapp',
-      chatId: '79011112233',
-      text: 'Hi',
-    });
-    if (sent.status !== 'sent') throw new Error('not sent');
+    const sent = await sendOne(wazzup);
     mock.faults.enqueue({ kind: 'lose-answer' });
     await wazzup.deleteMessage(sent.messageId);
     expect(requestsTo(mock, 'DELETE', `/v3/message/${sent.messageId}`)).toHaveLength(2);

@@ -2,9 +2,9 @@ import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
 import { parseJson, type RawAnswer } from '../client/raw-answer';
 import { type EngineContext, type Route, request } from '../client/retry-loop';
-import { compact } from '../client/validate';
+import { validateInput } from '../client/validate';
 import { WazzupApiError, WazzupValidationError } from '../errors/classes';
-import { issueMessage, parseIssueMessage } from '../schemas/issue-message';
+import { issueMessage } from '../schemas/issue-message';
 
 /** Most items a batch route takes in one request (more gives `TOO_MANY_ENTITIES`). */
 export const BATCH_LIMIT = 100;
@@ -12,27 +12,23 @@ export const BATCH_LIMIT = 100;
 /** What every resource is built on: the client's engine. */
 export type Engine = EngineContext;
 
-/**
- * Validates an input with a strict schema, or throws {@link WazzupValidationError} with the code
- * of the first issue (the schema's messages carry it, as `[CODE] text`; `fallback` otherwise) and
- * its field, dotted (`3.contactData.0.chatId` for an item of a batch).
- */
-export function validate<T>(
+/** Validates an input with a route's strict schema (see `validateInput`). */
+export const validate: <T>(
   schema: v.GenericSchema<unknown, T>,
   input: unknown,
   fallback: string,
-): T {
-  const result = v.safeParse(schema, compact(input));
-  if (result.success) return result.output;
-  const [first] = result.issues;
-  const parsed = parseIssueMessage(first.message);
-  const coded = first.message.startsWith('[');
-  const field = first.path?.map((item) => String(item.key)).join('.') ?? '';
-  throw new WazzupValidationError(
-    coded ? parsed.code : fallback,
-    field,
-    parsed.text,
-    result.issues,
+) => T = validateInput;
+
+/** A non-blank string of at most `max` characters, refused with `code` naming `field`. */
+export function text(
+  code: string,
+  field: string,
+  max: number = Number.POSITIVE_INFINITY,
+): v.GenericSchema<unknown, string> {
+  return v.pipe(
+    v.string(issueMessage(code, `${field} must be a string`)),
+    v.check((value) => value.trim() !== '', issueMessage(code, `${field} must not be blank`)),
+    v.maxLength(max, issueMessage(code, `${field} is limited to ${max} characters`)),
   );
 }
 
