@@ -12,9 +12,15 @@ import { bearerKey, createAccountDirectory, type MockAccount } from './state/acc
 import { canSendTo, type MockChannel, STATE_ERRORS } from './state/channels';
 import { createDuplicateWindow } from './state/duplicate-window';
 import { createRateLimiter, type RateLimit, SERVICE_RATE_LIMIT } from './state/rate-limit';
-import { createStore, type MockStore } from './state/store';
+import { createStore, type MockEntity, type MockStore } from './state/store';
 import { PAGE_TEXT_LIMITS, SERVICE_CHAT_TYPES } from './validate/rules';
 import { validateMessage } from './validate/validate-message';
+import {
+  createWebhookDeliverer,
+  statusTimeline,
+  type WebhookAttempt,
+  type WebhookDeliveryOptions,
+} from './webhooks/deliveries';
 
 /** Options of {@link createWazzupMock}. */
 export interface WazzupMockOptions {
@@ -48,6 +54,23 @@ export interface WazzupMockOptions {
   usersShape?: 'pages' | 'array';
   /** The fetch the `PATCH /v3/webhooks` probe (`POST { test: true }`) goes out with; default the global one. */
   webhookFetch?: (input: string, init: RequestInit) => Promise<Response>;
+  /** How webhooks are delivered to the address set with `PATCH /v3/webhooks`: status delays, echoes, failing chats, retries. */
+  webhooks?: WebhookDeliveryOptions;
+}
+
+/** An incoming message to inject with `mock.receive`, as the contact would write it. */
+export interface IncomingMessage {
+  /** The account it reaches; default the first one. */
+  apiKey?: string;
+  channelId: string;
+  chatType: string;
+  chatId: string;
+  text?: string;
+  contentUri?: string;
+  /** Default `text`, or `image` with a contentUri. */
+  type?: string;
+  /** The contact as the messenger shows it; for Telegram with its username and phone. */
+  contact?: { name?: string; username?: string; phone?: string; avatarUri?: string };
 }
 
 /** A message the mock delivered. */
@@ -95,6 +118,25 @@ export interface WazzupMock {
   readonly faults: FaultPlan;
   /** Messages delivered per crmMessageId; more than one means a duplicate got through. */
   deliveriesOf(crmMessageId: string): number;
+  /** Every webhook the mock tried to deliver, each attempt of each, in order. */
+  readonly webhookDeliveries: readonly WebhookAttempt[];
+  /** Resolves once every scheduled webhook (status timelines, retries) has been delivered or given up. */
+  webhooksIdle(): Promise<void>;
+  /** A contact writes in: delivers `{ messages: [...] }` and resolves the new message's id. */
+  receive(message: IncomingMessage): Promise<string>;
+  /** A channel changes state: delivers `{ channelsUpdates: [...] }`. */
+  changeChannelState(channelId: string, state: string, apiKey?: string): Promise<void>;
+  /** A WABA template is moderated: delivers `{ templateStatus }`. */
+  moderateTemplate(templateGuid: string, status: string, apiKey?: string): Promise<void>;
+  /**
+   * The service asks the CRM to create a contact (or a deal): delivers `{ createContact }` (or
+   * `{ createDeal }`) and resolves the entity the CRM answered, which it also stores.
+   */
+  requestEntity(
+    kind: 'createContact' | 'createDeal',
+    request: Record<string, unknown>,
+    apiKey?: string,
+  ): Promise<unknown>;
   /** Forgets messages, requests, remembered ids, rate counters and faults, and restores every store to its seed. */
   reset(): void;
 }
@@ -149,6 +191,43 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
   const sentBy = new Map<string, MockAccount>();
   const webhookFetch =
     options.webhookFetch ?? ((input: string, init: RequestInit) => fetch(input, init));
+  const deliverer = createWebhookDeliverer(options.webhooks ?? {}, { fetch: webhookFetch, now });
+  const accountFor = (apiKey: string | undefined) => {
+    const account = apiKey === undefined ? accounts[0] : directory.byKey(apiKey);
+    if (!account) throw new Error('no account has that key');
+    return account;
+  };
+  /** A send's status timeline (and echo), as webhooks to the account's address. */
+  function afterSend(account: MockAccount, delivered: DeliveredMessage): void {
+    const settings = storeOf(account).webhooks;
+    for (const { status, afterMs } of statusTimeline(options.webhooks ?? {}, delivered.chatId)) {
+      const update = {
+        messageId: delivered.messageId,
+        timestamp: new Date(now() + afterMs).toISOString(),
+        status,
+        ...(status === 'error' && {
+          error: { error: 'BAD_CONTACT', description: 'The contact cannot receive messages' },
+        }),
+      };
+      void deliverer.deliver(settings, 'messagesAndStatuses', { statuses: [update] }, afterMs);
+    }
+    if (options.webhooks?.echoApiSends) {
+      const { body } = delivered;
+      const echo = {
+        messageId: delivered.messageId,
+        channelId: delivered.channelId,
+        chatType: delivered.chatType,
+        chatId: delivered.chatId,
+        dateTime: new Date(now()).toISOString(),
+        type: body.contentUri ? 'image' : 'text',
+        status: 'sent',
+        isEcho: true,
+        ...(typeof body.text === 'string' && { text: body.text }),
+        ...(typeof body.contentUri === 'string' && { contentUri: body.contentUri }),
+      };
+      void deliverer.deliver(settings, 'messagesAndStatuses', { messages: [echo] });
+    }
+  }
   const routes: MockRoute[] = v3Routes({
     messageOf: (id) => messages.find((message) => message.messageId === id),
     editWindowMs: options.editWindowMs ?? 24 * 60 * 60 * 1000,
@@ -214,6 +293,7 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
     };
     messages.push(delivered);
     sentBy.set(delivered.messageId, account);
+    afterSend(account, delivered);
     return json(201, { messageId: delivered.messageId, chatId });
   }
 
@@ -308,10 +388,48 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
     messages,
     requests,
     faults,
-    store(apiKey) {
-      const account = apiKey === undefined ? accounts[0] : directory.byKey(apiKey);
-      if (!account) throw new Error('store: no account has that key');
-      return storeOf(account);
+    store: (apiKey) => storeOf(accountFor(apiKey)),
+    webhookDeliveries: deliverer.log,
+    webhooksIdle: () => deliverer.idle(),
+    async receive(incoming) {
+      const { apiKey, contact, type, ...fields } = incoming;
+      const messageId = crypto.randomUUID();
+      const item = {
+        messageId,
+        ...fields,
+        dateTime: new Date(now()).toISOString(),
+        type: type ?? (fields.contentUri ? 'image' : 'text'),
+        status: 'inbound',
+        isEcho: false,
+        ...(contact && { contact }),
+      };
+      const settings = storeOf(accountFor(apiKey)).webhooks;
+      await deliverer.deliver(settings, 'messagesAndStatuses', { messages: [item] });
+      return messageId;
+    },
+    async changeChannelState(channelId, state, apiKey) {
+      const settings = storeOf(accountFor(apiKey)).webhooks;
+      const update = { channelId, state, timestamp: now() };
+      await deliverer.deliver(settings, 'channelsUpdates', { channelsUpdates: [update] });
+    },
+    async moderateTemplate(templateGuid, status, apiKey) {
+      const store = storeOf(accountFor(apiKey));
+      const template = store.templates.find((each) => each.templateGuid === templateGuid);
+      if (template) template.status = status;
+      const body = { templateStatus: { templateGuid, name: template?.name, status } };
+      await deliverer.deliver(store.webhooks, 'templateStatus', body);
+    },
+    async requestEntity(kind, request, apiKey) {
+      const store = storeOf(accountFor(apiKey));
+      const attempt = await deliverer.deliver(store.webhooks, 'contactsAndDealsCreation', {
+        [kind]: request,
+      });
+      const entity = attempt?.outcome === 200 ? attempt.answer : undefined;
+      const id = (entity as { id?: unknown } | undefined)?.id;
+      if (typeof id === 'string') {
+        (kind === 'createContact' ? store.contacts : store.deals).set(id, entity as MockEntity);
+      }
+      return entity;
     },
     deliveriesOf: (crmMessageId) => deliveries.get(crmMessageId) ?? 0,
     reset() {
@@ -319,6 +437,7 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
       requests.length = 0;
       stores.clear();
       sentBy.clear();
+      deliverer.clear();
       deliveries.clear();
       duplicates.clear();
       limiter?.clear();

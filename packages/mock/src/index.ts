@@ -5,6 +5,7 @@
  */
 export type {
   DeliveredMessage,
+  IncomingMessage,
   ReceivedRequest,
   WazzupMock,
   WazzupMockOptions,
@@ -31,3 +32,4 @@ export { PAGE_CHAT_TYPES, PAGE_TEXT_LIMITS, SERVICE_CHAT_TYPES } from './validat
 export type { BatchRejection, EntityKind } from './validate/validate-entities';
 export { ENTITY_RULES, validateBatch } from './validate/validate-entities';
 export { validateMessage } from './validate/validate-message';
+export type { WebhookAttempt, WebhookDeliveryOptions } from './webhooks/deliveries';

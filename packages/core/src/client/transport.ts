@@ -17,7 +17,7 @@ export interface TransportRequest {
   body?: string | undefined;
   headers: Record<string, string>;
   signal: AbortSignal;
-  /** Most of the body to read; default {@link MAX_ANSWER_BYTES}. */
+  /** Most of the body to read, in bytes; default 64 KiB. */
   maxBytes?: number | undefined;
 }
 

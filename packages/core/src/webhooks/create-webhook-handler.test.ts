@@ -1,0 +1,269 @@
+import { describe, expect, it, vi } from 'vitest';
+import { WazzupConfigError, type WazzupError } from '../errors/classes';
+import {
+  createWebhookHandler,
+  WazzupWebhookTimeoutError,
+  type WebhookHandlerOptions,
+} from './create-webhook-handler';
+import { createMemoryDedupe } from './dedupe';
+import type { WebhookEvent } from './parse-webhook';
+import { createWebhookSecret, safeEqual, webhookAddress } from './secret';
+
+const TOKEN = 'tok_5f1c9a7e3b2d4c6a8e0f1a2b';
+const message = (messageId: string, extra: Record<string, unknown> = {}) => ({
+  messageId,
+  channelId: 'c1',
+  chatType: 'whatsapp',
+  chatId: '79011112233',
+  dateTime: '2026-12-01T08:00:00Z',
+  type: 'text',
+  status: 'inbound',
+  text: 'Hi',
+  isEcho: false,
+  ...extra,
+});
+
+function deliver(
+  handle: (request: Request) => Promise<Response>,
+  body: unknown,
+  { token = TOKEN, method = 'POST', headers = {} as Record<string, string> } = {},
+) {
+  const url = `https://crm.example.com/wazzup${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  return handle(
+    new Request(url, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      ...(method === 'POST' && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    }),
+  );
+}
+
+/** A handler that records what each handler saw, in order. */
+function recording(options: Partial<WebhookHandlerOptions> = {}) {
+  const seen: string[] = [];
+  const errors: WazzupError[] = [];
+  const handle = createWebhookHandler({
+    token: TOKEN,
+    onMessage: ({ message: m }) => {
+      seen.push(`message ${m.messageId}`);
+    },
+    onStatus: ({ status }) => {
+      seen.push(`status ${status.messageId} ${status.status}`);
+    },
+    onError: (error) => {
+      errors.push(error);
+    },
+    ...options,
+  });
+  return { handle, seen, errors };
+}
+
+describe('createWebhookHandler', () => {
+  it('refuses to start without a secret unless told to', () => {
+    expect(() => createWebhookHandler({})).toThrow(WazzupConfigError);
+    expect(() => createWebhookHandler({ token: 'short' })).toThrow(WazzupConfigError);
+    expect(() => createWebhookHandler({ allowUnauthenticated: true })).not.toThrow();
+  });
+
+  it('answers 401 to a wrong or missing token, and runs no handler', async () => {
+    const { handle, seen } = recording();
+    const body = { messages: [message('m1')] };
+    expect((await deliver(handle, body, { token: `${TOKEN}x` })).status).toBe(401);
+    expect((await deliver(handle, body, { token: '' })).status).toBe(401);
+    expect((await deliver(handle, body, { token: TOKEN.slice(0, -1) })).status).toBe(401);
+    expect(seen).toEqual([]);
+  });
+
+  it('takes the crmKey as a Bearer header instead', async () => {
+    const { handle, seen } = recording({ token: undefined, crmKey: 'crm-key-1234567890' });
+    const body = { messages: [message('m1')] };
+    const ok = await deliver(handle, body, {
+      token: '',
+      headers: { authorization: 'Bearer crm-key-1234567890' },
+    });
+    expect(ok.status).toBe(200);
+    const wrong = await deliver(handle, body, {
+      token: '',
+      headers: { authorization: 'Bearer x' },
+    });
+    expect(wrong.status).toBe(401);
+    expect(seen).toEqual(['message m1']);
+  });
+
+  it('answers the probe 200, other methods 405, big bodies 413 and non-JSON 400', async () => {
+    const { handle, seen } = recording({ maxBodyBytes: 1000 });
+    expect((await deliver(handle, { test: true })).status).toBe(200);
+    const get = await deliver(handle, undefined, { method: 'GET' });
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    expect((await deliver(handle, { messages: [message('x'.repeat(2000))] })).status).toBe(413);
+    expect((await deliver(handle, '{"messages":')).status).toBe(400);
+    expect(seen).toEqual([]);
+  });
+
+  it('calls the handlers in delivery order, and onEvent for every event', async () => {
+    const events: string[] = [];
+    const { handle, seen } = recording({ onEvent: (event) => void events.push(event.type) });
+    const response = await deliver(handle, {
+      messages: [message('m1')],
+      statuses: [{ messageId: 'm0', timestamp: '2026-12-01T08:00:01Z', status: 'DELIVERED' }],
+    });
+    expect(response.status).toBe(200);
+    expect(seen).toEqual(['message m1', 'status m0 delivered']);
+    expect(events).toEqual(['message', 'status']);
+  });
+
+  it('drops a repeated delivery of the same item, and can be told not to', async () => {
+    const { handle, seen } = recording();
+    const body = { messages: [message('m1')] };
+    await deliver(handle, body);
+    await deliver(handle, body);
+    await deliver(handle, { messages: [message('m1', { isEdited: true })] });
+    expect(seen).toEqual(['message m1', 'message m1']);
+    const off = recording({ dedupe: false });
+    await deliver(off.handle, body);
+    await deliver(off.handle, body);
+    expect(off.seen).toEqual(['message m1', 'message m1']);
+  });
+
+  it('reports a malformed item to onError and handles the others', async () => {
+    const { handle, seen, errors } = recording();
+    const response = await deliver(handle, {
+      messages: [message('m1'), { nope: 1 }, message('m2')],
+    });
+    expect(response.status).toBe(200);
+    expect(seen).toEqual(['message m1', 'message m2']);
+    expect(errors.map((error) => error.name)).toEqual(['WazzupWebhookError']);
+  });
+
+  it('answers 500 when a handler throws, so the service may redeliver, and skips what was done', async () => {
+    let fail = true;
+    const { handle, seen, errors } = recording({
+      onStatus: () => {
+        if (fail) throw new Error('database down');
+        seen.push('status');
+      },
+    });
+    const body = {
+      messages: [message('m1')],
+      statuses: [{ messageId: 'm1', timestamp: 't', status: 'read' }],
+    };
+    expect((await deliver(handle, body)).status).toBe(500);
+    expect(errors[0]?.name).toBe('WazzupWebhookHandlerError');
+    fail = false;
+    expect((await deliver(handle, body)).status).toBe(200);
+    expect(seen).toEqual(['message m1', 'status']);
+  });
+
+  it('cuts a handler off past handlerTimeoutMs with 503 and a clear error', async () => {
+    vi.useFakeTimers();
+    try {
+      const { handle, errors } = recording({
+        handlerTimeoutMs: 1000,
+        onMessage: () => new Promise(() => {}),
+      });
+      const pending = deliver(handle, { messages: [message('m1')] });
+      await vi.advanceTimersByTimeAsync(1000);
+      const response = await pending;
+      expect(response.status).toBe(503);
+      expect(errors[0]).toBeInstanceOf(WazzupWebhookTimeoutError);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('answers at once and goes on through waitUntil, as on Workers', async () => {
+    const later: Promise<unknown>[] = [];
+    let release = () => {};
+    const slow = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { handle, seen } = recording({
+      waitUntil: (promise) => void later.push(promise),
+      onMessage: async ({ message: m }) => {
+        await slow;
+        seen.push(`message ${m.messageId}`);
+      },
+    });
+    expect((await deliver(handle, { messages: [message('m1')] })).status).toBe(200);
+    expect(seen).toEqual([]);
+    release();
+    await Promise.all(later);
+    expect(seen).toEqual(['message m1']);
+  });
+
+  it('answers a createContact with the handler’s entity, validated first', async () => {
+    const request = {
+      createContact: {
+        responsibleUserId: 'u1',
+        name: 'Anna',
+        contactData: [{ chatType: 'whatsapp', chatId: '79011112233' }],
+        source: 'auto',
+      },
+    };
+    const handle = createWebhookHandler({
+      token: TOKEN,
+      onCreateContact: ({ request: asked }) => ({
+        id: 'crm-42',
+        responsibleUserId: asked.responsibleUserId,
+        name: asked.name ?? 'New contact',
+        contactData: asked.contactData.map(({ chatType, chatId }) => ({ chatType, chatId })),
+      }),
+    });
+    const response = await deliver(handle, request);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ id: 'crm-42', name: 'Anna' });
+    const errors: WazzupError[] = [];
+    const broken = createWebhookHandler({
+      token: TOKEN,
+      onCreateContact: () => ({ id: '', responsibleUserId: 'u1', name: 'x', contactData: [] }),
+      onError: (error) => void errors.push(error),
+    });
+    expect((await deliver(broken, request)).status).toBe(500);
+    expect(errors[0]?.name).toBe('WazzupWebhookError');
+    const none = createWebhookHandler({ token: TOKEN });
+    expect((await deliver(none, request)).status).toBe(501);
+  });
+
+  it('never crashes on any bytes, and runs no handler for them', async () => {
+    const { handle, seen } = recording();
+    for (const body of ['', 'null', '[1,2]', '{"messages":7}', '\u0000\u0001', '"x"', '{"a":']) {
+      const response = await deliver(handle, body);
+      expect([200, 400]).toContain(response.status);
+    }
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('the secret helpers', () => {
+  it('make a long random token and the address that carries it', () => {
+    const token = createWebhookSecret();
+    expect(token).toMatch(/^[\w-]{43}$/);
+    expect(createWebhookSecret()).not.toBe(token);
+    expect(webhookAddress('https://crm.example.com/wazzup?x=1', token)).toBe(
+      `https://crm.example.com/wazzup?x=1&token=${token}`,
+    );
+  });
+
+  it('compare in constant time, and correctly', () => {
+    expect(safeEqual('abc', 'abc')).toBe(true);
+    expect(safeEqual('abd', 'abc')).toBe(false);
+    expect(safeEqual('ab', 'abc')).toBe(false);
+    expect(safeEqual('abcd', 'abc')).toBe(false);
+    expect(safeEqual('', 'abc')).toBe(false);
+  });
+
+  it('bound the in-memory dedupe store by size and age', () => {
+    let now = 0;
+    const store = createMemoryDedupe({ maxKeys: 2, ttlMs: 100, now: () => now });
+    store.add('a');
+    store.add('b');
+    store.add('c');
+    expect([store.has('a'), store.has('b'), store.has('c')]).toEqual([false, true, true]);
+    now = 150;
+    expect(store.has('c')).toBe(false);
+  });
+});
+
+// The type of every event a handler can get, for the compiler to check the union is exhaustive.
+export type Checked = WebhookEvent['type'];

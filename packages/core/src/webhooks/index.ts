@@ -1,0 +1,41 @@
+/**
+ * Receiving from Wazzup: typed webhook events and a handler for any runtime's `Request`. A subpath
+ * of its own, so code that only sends never bundles it.
+ *
+ * @module @wazzup-sdk/core/webhooks
+ */
+export type {
+  WebhookContext,
+  WebhookHandlerOptions,
+  WebhookHandlers,
+} from './create-webhook-handler';
+export {
+  createWebhookHandler,
+  WazzupWebhookHandlerError,
+  WazzupWebhookTimeoutError,
+} from './create-webhook-handler';
+export type { DedupeStore, MemoryDedupeOptions } from './dedupe';
+export { createMemoryDedupe, dedupeKey } from './dedupe';
+export type { WebhookEvent } from './parse-webhook';
+export { parseWebhook, WazzupWebhookError } from './parse-webhook';
+export type {
+  WebhookChannelUpdate,
+  WebhookChatType,
+  WebhookCreateContact,
+  WebhookCreateDeal,
+  WebhookError,
+  WebhookMessage,
+  WebhookMessageType,
+  WebhookStatus,
+  WebhookStatusUpdate,
+  WebhookTemplateStatus,
+} from './schemas';
+export {
+  WebhookChannelUpdateSchema,
+  WebhookCreateContactSchema,
+  WebhookCreateDealSchema,
+  WebhookMessageSchema,
+  WebhookStatusSchema,
+  WebhookTemplateStatusSchema,
+} from './schemas';
+export { createWebhookSecret, safeEqual, webhookAddress } from './secret';

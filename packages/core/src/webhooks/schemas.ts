@@ -1,0 +1,225 @@
+import * as v from 'valibot';
+
+// What the service POSTs to the webhook address, read as leniently as it writes: unknown fields
+// kept, unknown values of every enum (a new chat type, state, status or message type) passed as
+// strings. Every schema is built by a function called once, so importing costs nothing.
+
+/** Chat types of incoming messages (the newest list); others pass as strings. */
+export type WebhookChatType =
+  | 'whatsapp'
+  | 'whatsgroup'
+  | 'viber'
+  | 'instagram'
+  | 'telegram'
+  | 'telegroup'
+  | 'vk'
+  | 'avito'
+  | 'max'
+  | 'maxgroup'
+  | (string & {});
+
+/** Kinds of message content; others pass as strings. */
+export type WebhookMessageType =
+  | 'text'
+  | 'image'
+  | 'audio'
+  | 'video'
+  | 'document'
+  | 'vcard'
+  | 'geo'
+  | 'wapi_template'
+  | 'unsupported'
+  | 'missing_call'
+  | 'unknown'
+  | (string & {});
+
+/** A message's delivery status, lower-cased (pages disagree on case); others pass as strings. */
+export type WebhookStatus =
+  | 'sent'
+  | 'delivered'
+  | 'read'
+  | 'error'
+  | 'inbound'
+  | 'edited'
+  | (string & {});
+
+/** An error the service reports on a message or status. */
+export interface WebhookError {
+  error: string;
+  description?: string | undefined;
+  data?: unknown;
+  [field: string]: unknown;
+}
+
+/** One item of a `messages` delivery (unknown fields kept). */
+export interface WebhookMessage {
+  messageId: string;
+  channelId: string;
+  chatType: WebhookChatType;
+  chatId: string;
+  avitoProfileId?: string | undefined;
+  dateTime: string;
+  type: WebhookMessageType;
+  status: WebhookStatus;
+  error?: WebhookError | undefined;
+  text?: string | undefined;
+  contentUri?: string | undefined;
+  authorName?: string | undefined;
+  authorId?: string | undefined;
+  /** `false` for an incoming message, `true` for an outgoing one (an echo). */
+  isEcho: boolean;
+  contact?:
+    | {
+        name?: string;
+        avatarUri?: string;
+        username?: string;
+        phone?: string;
+        [field: string]: unknown;
+      }
+    | undefined;
+  instPost?: unknown;
+  interactive?: unknown;
+  quotedMessage?: unknown;
+  sentFromApp?: boolean | undefined;
+  isEdited?: boolean | undefined;
+  isDeleted?: boolean | undefined;
+  oldInfo?: { oldText?: string; oldAuthorId?: string; oldAuthorName?: string } | undefined;
+  [field: string]: unknown;
+}
+
+/** One item of a `statuses` delivery. */
+export interface WebhookStatusUpdate {
+  messageId: string;
+  /** When it happened, as the service wrote it (an ISO string). */
+  timestamp: string;
+  status: WebhookStatus;
+  error?: WebhookError | undefined;
+  [field: string]: unknown;
+}
+
+/** One item of a `channelsUpdates` delivery. */
+export interface WebhookChannelUpdate {
+  channelId: string;
+  state: string;
+  /** When it happened, in ms. */
+  timestamp: number;
+  /** WABA only: `TIER_0`, `TIER_1K`, `TIER_10K`, `TIER_100K`, `TIER_UNLIMITED`. */
+  tier?: string | undefined;
+  /** With state `qr`: the QR code as a base64 data URL. */
+  qr?: string | undefined;
+  [field: string]: unknown;
+}
+
+/** A `templateStatus` delivery; `status` is upper-cased (examples come lower-case). */
+export interface WebhookTemplateStatus {
+  templateGuid: string;
+  name?: string | undefined;
+  status: 'APPROVED' | 'PENDING' | 'REJECTED' | 'PAUSED' | 'DISABLED' | 'ARCHIVED' | (string & {});
+  [field: string]: unknown;
+}
+
+/** The service asks the CRM to create a contact, and wants it back in the answer. */
+export interface WebhookCreateContact {
+  responsibleUserId: string;
+  name?: string | undefined;
+  contactData: { chatType: string; chatId: string; [field: string]: unknown }[];
+  source?: 'auto' | 'byUser' | (string & {});
+  [field: string]: unknown;
+}
+
+/** The service asks the CRM to create a deal, and wants it back in the answer. */
+export interface WebhookCreateDeal {
+  responsibleUserId: string;
+  contacts: string[];
+  source?: 'auto' | 'byUser' | (string & {});
+  [field: string]: unknown;
+}
+
+const optionalString = () => v.optional(v.nullish(v.string()), undefined);
+const lower = () =>
+  v.pipe(
+    v.string(),
+    v.transform((value) => value.toLowerCase()),
+  );
+const ErrorSchema = () =>
+  v.looseObject({
+    error: v.string(),
+    description: optionalString(),
+    data: v.optional(v.unknown()),
+  });
+
+/** Schema of one `messages` item. */
+export const WebhookMessageSchema: v.GenericSchema<unknown, WebhookMessage> = /* @__PURE__ */ (() =>
+  v.looseObject({
+    messageId: v.string(),
+    channelId: v.string(),
+    chatType: v.string(),
+    chatId: v.string(),
+    avitoProfileId: optionalString(),
+    dateTime: v.string(),
+    type: v.string(),
+    status: lower(),
+    error: v.optional(ErrorSchema()),
+    text: optionalString(),
+    contentUri: optionalString(),
+    authorName: optionalString(),
+    authorId: optionalString(),
+    isEcho: v.optional(v.boolean(), false),
+    contact: v.optional(v.looseObject({})),
+    sentFromApp: v.optional(v.boolean()),
+    isEdited: v.optional(v.boolean()),
+    isDeleted: v.optional(v.boolean()),
+    oldInfo: v.optional(v.looseObject({})),
+  }) as unknown as v.GenericSchema<unknown, WebhookMessage>)();
+
+/** Schema of one `statuses` item. */
+export const WebhookStatusSchema: v.GenericSchema<unknown, WebhookStatusUpdate> =
+  /* @__PURE__ */ (() =>
+    v.looseObject({
+      messageId: v.string(),
+      timestamp: v.string(),
+      status: lower(),
+      error: v.optional(ErrorSchema()),
+    }) as unknown as v.GenericSchema<unknown, WebhookStatusUpdate>)();
+
+/** Schema of one `channelsUpdates` item. */
+export const WebhookChannelUpdateSchema: v.GenericSchema<unknown, WebhookChannelUpdate> =
+  /* @__PURE__ */ (() =>
+    v.looseObject({
+      channelId: v.string(),
+      state: v.string(),
+      timestamp: v.number(),
+      tier: optionalString(),
+      qr: optionalString(),
+    }) as unknown as v.GenericSchema<unknown, WebhookChannelUpdate>)();
+
+/** Schema of a `templateStatus` delivery. */
+export const WebhookTemplateStatusSchema: v.GenericSchema<unknown, WebhookTemplateStatus> =
+  /* @__PURE__ */ (() =>
+    v.looseObject({
+      templateGuid: v.string(),
+      name: optionalString(),
+      status: v.pipe(
+        v.string(),
+        v.transform((value) => value.toUpperCase()),
+      ),
+    }) as unknown as v.GenericSchema<unknown, WebhookTemplateStatus>)();
+
+/** Schema of a `createContact` request. */
+export const WebhookCreateContactSchema: v.GenericSchema<unknown, WebhookCreateContact> =
+  /* @__PURE__ */ (() =>
+    v.looseObject({
+      responsibleUserId: v.string(),
+      name: optionalString(),
+      contactData: v.array(v.looseObject({ chatType: v.string(), chatId: v.string() })),
+      source: v.optional(v.string()),
+    }) as unknown as v.GenericSchema<unknown, WebhookCreateContact>)();
+
+/** Schema of a `createDeal` request. */
+export const WebhookCreateDealSchema: v.GenericSchema<unknown, WebhookCreateDeal> =
+  /* @__PURE__ */ (() =>
+    v.looseObject({
+      responsibleUserId: v.string(),
+      contacts: v.array(v.string()),
+      source: v.optional(v.string()),
+    }) as unknown as v.GenericSchema<unknown, WebhookCreateDeal>)();
