@@ -14,7 +14,7 @@ import { startWorker } from '@wazzup-sdk/worker-bundle';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PUBLISHED = ['core', 'mock', 'deno', 'bun', 'cloudflare', 'browser'];
+const PUBLISHED = ['core', 'mock', 'deno', 'bun', 'cloudflare', 'browser', 'cli'];
 const NODES = { '22': '22.23.3', '24': '24.9.0' };
 const VITE = '7.3.8';
 const work = mkdtempSync(join(tmpdir(), 'wazzup-ecosystem-'));
@@ -146,6 +146,16 @@ const checks: [string, () => Promise<void>][] = [
       ],
     ];
   }),
+  [
+    'CLI from its tarball: wazzup channels --json',
+    async () => {
+      const bin = join(app, 'node_modules/.bin/wazzup');
+      const output = await step('wazzup channels', bin, ['channels', '--json'], { cwd: app, env });
+      const channels = JSON.parse(output) as { canSend: boolean }[];
+      if (!channels.some((channel) => channel.canSend))
+        throw new Error(`no channel can send: ${output}`);
+    },
+  ],
   ['TypeScript, moduleResolution bundler', typeChecks('tsconfig.bundler.json')],
   ['TypeScript, moduleResolution node16', typeChecks('tsconfig.node16.json')],
   [

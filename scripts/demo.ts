@@ -3,6 +3,7 @@
 // long it took. Exits non-zero if any app fails or any send ends other than expected. Each app
 // uses the fake Wazzup API unless WAZZUP_API_KEY is set.
 import { spawn } from 'node:child_process';
+import { cliLoop } from './demo-cli';
 
 const APPS = [
   { runtime: 'node', filter: '@wazzup-sdk/example-node' },
@@ -81,3 +82,12 @@ console.log(
   `\n${failed ? '✘ some examples failed' : `✔ ${rows.length} sends from ${APPS.length} example apps`}`,
 );
 process.exitCode = failed ? 1 : 0;
+
+// The command line, last: the fake API, a webhook listener and one send, on loopback.
+try {
+  console.log(`\nThe wazzup CLI: mock + listen + send\n${(await cliLoop()).join('\n')}`);
+} catch (error) {
+  failed = true;
+  console.error(`\nthe CLI loop failed: ${(error as Error).message}`);
+}
+process.exitCode = failed ? 1 : process.exitCode;

@@ -1,0 +1,220 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
+import { type ServedWazzupMock, serveWazzupMock } from '@wazzup-sdk/mock/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+// The built bin, run as a user runs it: child processes, real loopback HTTP to the served mock.
+
+const BIN = fileURLToPath(new URL('../bin/wazzup.js', import.meta.url));
+const KEY = 'sk-live-cli-1f2e3d4c5b6a79880796a5b4c3d2e1f0';
+let served: ServedWazzupMock;
+const outputs: string[] = [];
+
+beforeAll(async () => {
+  served = await serveWazzupMock({ apiKeys: [KEY], channels: DEMO_CHANNELS, rateLimit: false });
+});
+afterAll(async () => {
+  await served?.close();
+  // Whatever any command printed, the key was never in it.
+  for (const text of outputs) expect(text).not.toContain(KEY);
+});
+beforeEach(() => served.mock.reset());
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function wazzup(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        env: { ...process.env, WAZZUP_API_KEY: KEY, WAZZUP_BASE_URL: served.url, ...env },
+        timeout: 20_000,
+      },
+      (error, stdout, stderr) => {
+        outputs.push(stdout, stderr);
+        resolve({
+          code: error ? Number((error as { code?: number }).code ?? 1) : 0,
+          stdout,
+          stderr,
+        });
+      },
+    );
+  });
+}
+
+/** A long-running command, and a way to wait for a line of its output. */
+function start(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const child: ChildProcess = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, WAZZUP_API_KEY: KEY, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  return {
+    child,
+    get text() {
+      return text;
+    },
+    async line(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = text.split('\n').find((line) => pattern.test(line));
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no line like ${pattern} in:\n${text}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+  };
+}
+const running: ReturnType<typeof start>[] = [];
+afterEach(() => {
+  for (const each of running.splice(0)) {
+    outputs.push(each.text);
+    each.child.kill('SIGTERM');
+  }
+});
+
+const SEND = [
+  'send',
+  '--channel',
+  DEMO_CHANNEL_IDS.whatsapp,
+  '--chat-type',
+  'whatsapp',
+  '--chat-id',
+  '79011112233',
+  '--text',
+  'Hello from the CLI',
+];
+
+describe('wazzup', () => {
+  it('channels: a table of every channel and whether it can send; --json parses back', async () => {
+    const table = await wazzup(['channels']);
+    expect(table.code).toBe(0);
+    const [header, ...rows] = table.stdout.trim().split('\n');
+    expect(header).toMatch(/^CHANNEL\s+TRANSPORT\s+PLAIN ID\s+NAME\s+STATE\s+CAN SEND$/);
+    expect(rows).toHaveLength(DEMO_CHANNELS.length);
+    expect(rows.find((row) => row.startsWith(DEMO_CHANNEL_IDS.blocked))).toMatch(/disabled\s+no$/);
+    // Not a terminal: no colours.
+    expect(table.stdout).not.toContain('\u001b[');
+    const json = await wazzup(['channels', '--json']);
+    const parsed = JSON.parse(json.stdout) as { channelId: string; canSend: boolean }[];
+    expect(parsed.filter((channel) => channel.canSend)).toHaveLength(4);
+  });
+
+  it('send: prints the messageId, then duplicate for the same crmMessageId', async () => {
+    const first = await wazzup([...SEND, '--crm-message-id', 'cli-1']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^sent [0-9a-f-]{36} to 79011112233 \(crmMessageId cli-1\)$/m);
+    const again = await wazzup([...SEND, '--crm-message-id', 'cli-1']);
+    expect(again.stdout).toMatch(/^duplicate/);
+    expect(served.mock.messages).toHaveLength(1);
+    const json = await wazzup([...SEND, '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: 'sent' });
+  });
+
+  it('send: a bad input is refused locally with the service’s code and field, exit 1, nothing sent', async () => {
+    const bad = await wazzup([...SEND.slice(0, 6), '+7 901 111-22-33', '--text', 'x']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(
+      /^error: CHAT_INCORRECT_CHAT_ID_WHATSAPP at chatId: refused locally/,
+    );
+    expect(served.mock.requests).toHaveLength(0);
+    const templated = await wazzup([
+      ...SEND.slice(0, 7),
+      '--template-id',
+      '6201005a-9a6f-486f-bdd5-e6cb86c76ddb',
+      '--template-value',
+      'a',
+      '--template-value',
+      'b',
+    ]);
+    expect(templated.code).toBe(0);
+    expect(served.mock.messages[0]?.body.templateValues).toEqual(['a', 'b']);
+  });
+
+  it('exits 1 with the code when the service refuses, and 2 on bad usage', async () => {
+    const refused = await wazzup([...SEND.slice(0, 2), DEMO_CHANNEL_IDS.blocked, ...SEND.slice(3)]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^error: CHANNEL_BLOCKED \(HTTP 400\)/);
+    const wrongKey = await wazzup(['channels'], { WAZZUP_API_KEY: `${KEY}-wrong` });
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.stderr).toMatch(/UNAUTHORIZED/);
+    expect((await wazzup(['send', '--text', 'x'])).code).toBe(2);
+    expect((await wazzup(['nonsense'])).code).toBe(2);
+    expect((await wazzup(['channels'], { WAZZUP_API_KEY: '' })).code).toBe(2);
+    const verbose = await wazzup([...SEND.slice(0, 6), 'x', '--text', 'x', '--verbose']);
+    expect(verbose.stderr).toContain('"issues"');
+  });
+
+  it('webhooks: shows the settings, and explains a refused probe in words', async () => {
+    const shown = await wazzup(['webhooks']);
+    expect(shown.stdout).toMatch(/^address:\s+\(none\)$/m);
+    const refused = await wazzup(['webhooks', 'set', 'http://127.0.0.1:9/nobody', '--messages']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /testPostNotPassed: the address did not answer the service's probe/,
+    );
+    const invalid = await wazzup(['webhooks', 'set', 'ftp://example.com']);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/uriNotValid at uri/);
+  });
+
+  it('mock + listen + send: the whole loop on one machine shows a message’s status timeline', async () => {
+    const listener = start(['listen', '--port', '0', '--json']);
+    running.push(listener);
+    const { address } = JSON.parse(await listener.line(/"type":"listening"/)) as {
+      address: string;
+    };
+    const fake = start(['mock', '--port', '0', '--webhooks', address, '--json']);
+    running.push(fake);
+    const { url, apiKey } = JSON.parse(await fake.line(/"url"/)) as { url: string; apiKey: string };
+    const sent = await wazzup([...SEND, '--json'], {
+      WAZZUP_API_KEY: apiKey,
+      WAZZUP_BASE_URL: url,
+    });
+    const { messageId } = JSON.parse(sent.stdout) as { messageId: string };
+    await listener.line(new RegExp(`"messageId":"${messageId}".*"status":"read"`));
+    const timeline = listener.text
+      .split('\n')
+      .filter((line) => line.includes(messageId))
+      .map((line) => (JSON.parse(line) as { status: { status: string } }).status.status);
+    expect(timeline).toEqual(['sent', 'delivered', 'read']);
+  });
+
+  it('listen prints one readable line per event', async () => {
+    const listener = start(['listen', '--port', '0', '--token', 'a-token-for-the-listen-test']);
+    running.push(listener);
+    const address = (await listener.line(/^listening at /)).replace('listening at ', '');
+    await fetch(address, {
+      method: 'POST',
+      body: JSON.stringify({
+        messages: [
+          {
+            messageId: 'm1',
+            channelId: 'c1',
+            chatType: 'telegram',
+            chatId: 'chat-1',
+            dateTime: '2026-12-01T08:00:00Z',
+            type: 'text',
+            status: 'inbound',
+            text: 'Hi there',
+            isEcho: false,
+            contact: { username: 'ivan' },
+          },
+        ],
+      }),
+    });
+    expect(await listener.line(/^message/)).toBe('message in   telegram chat-1 @ivan: Hi there');
+  });
+});
