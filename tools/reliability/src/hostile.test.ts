@@ -241,6 +241,31 @@ describe('a hostile server never gets a secret into an error, a proxy answer or 
     expectNoSecret([String(answer.status), ...headers, await answer.text()], 'the proxy answer');
   });
 
+  it.each(SCRIPTS.filter(([name]) => !name.includes('201') && !name.includes('characters before')))(
+    'nor through the other routes, echoing them into %s',
+    async (_, script) => {
+      hostile.answer(script);
+      const client = direct();
+      for (const call of [
+        () => client.channels.list(),
+        () =>
+          client.contacts.upsert([
+            {
+              id: 'c1',
+              responsibleUserId: 'u1',
+              name: 'A',
+              contactData: [{ chatType: 'whatsapp', chatId: '1' }],
+            },
+          ]),
+        () => client.deleteMessage('m1'),
+      ]) {
+        const error = await call().catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(WazzupError);
+        expectNoSecret(renderings(error), 'a route error');
+      }
+    },
+  );
+
   it.each([301, 302, 303, 307, 308])(
     'a %i to another host is an error, never followed, and its Location never shows',
     async (status) => {

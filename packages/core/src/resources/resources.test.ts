@@ -439,6 +439,42 @@ describe('answers are read leniently', () => {
     }
   });
 
+  it('keeps the service’s error shapes: data [{ index, fields }], data.fields, and the request id', async () => {
+    const refusing = (body: unknown) =>
+      createWazzup({
+        apiKey: DEMO_API_KEY,
+        rateLimit: false,
+        fetch: async () => Response.json(body, { status: 400 }),
+      });
+    const batch = await refusing({
+      error: 'INVALID_CONTACTS_DATA',
+      description: 'Invalid contacts',
+      data: [{ index: 3, fields: ['name', 'contactData'] }],
+      requestId: 'req-9',
+    })
+      .contacts.upsert([
+        {
+          id: 'c1',
+          responsibleUserId: 'u1',
+          name: 'A',
+          contactData: [{ chatType: 'whatsapp', chatId: '1' }],
+        },
+      ])
+      .catch((caught: unknown) => caught);
+    expect(batch).toMatchObject({
+      code: 'INVALID_CONTACTS_DATA',
+      data: [{ index: 3, fields: ['name', 'contactData'] }],
+      requestId: 'req-9',
+    });
+    const fields = await refusing({
+      error: 'INVALID_MESSAGE_DATA',
+      data: { fields: ['channelId'] },
+    })
+      .channels.list()
+      .catch((caught: unknown) => caught);
+    expect(fields).toMatchObject({ code: 'INVALID_MESSAGE_DATA', data: { fields: ['channelId'] } });
+  });
+
   it('walks pages by count, and stops at a short page', async () => {
     let calls = 0;
     const wazzup = createWazzup({
