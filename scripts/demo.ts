@@ -41,6 +41,7 @@ function start(filter: string): Promise<{ code: number | null; output: string }>
 
 const rows: Row[] = [];
 const received: string[] = [];
+const notes: string[] = [];
 let failed = false;
 for (const { runtime, filter } of APPS) {
   const { code, output } = await start(filter);
@@ -54,6 +55,9 @@ for (const { runtime, filter } of APPS) {
     }),
   );
   rows.push(...found);
+  // What an app says of the account besides its sends (the Node app lists the channels first).
+  for (const [line] of output.matchAll(/^channels: .+$/gm))
+    notes.push(`${runtime.padEnd(8)}  ${line}`);
   // What the fake API received, as each app reports it: the message bodies that went out.
   const delivered = /^delivered: (.*)$/m.exec(output)?.[1];
   for (const body of delivered ? (JSON.parse(delivered) as Record<string, unknown>[]) : []) {
@@ -73,6 +77,7 @@ const width = (column: (typeof columns)[number]) =>
 const line = (row: Row) => columns.map((column) => row[column].padEnd(width(column))).join('  ');
 console.log(`\n${line(header)}\n${columns.map((column) => '─'.repeat(width(column))).join('  ')}`);
 for (const row of rows) console.log(line(row));
+if (notes.length > 0) console.log(`\n${notes.join('\n')}`);
 if (received.length > 0) {
   console.log(
     `\nWhat the fake Wazzup API received (channelId and crmMessageId left out):\n${received.join('\n')}`,
