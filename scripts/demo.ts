@@ -55,7 +55,7 @@ for (const { runtime, filter } of APPS) {
     }),
   );
   rows.push(...found);
-  // What an app says of the account besides its sends (the Node app lists the channels first).
+  // What an app says besides its sends: the channels it found, what came back by webhook.
   for (const [line] of output.matchAll(/^channels: .+$/gm))
     notes.push(`${runtime.padEnd(8)}  ${line}`);
   // What the fake API received, as each app reports it: the message bodies that went out.

@@ -1,5 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { deliveredTexts, EXPECTED_LINES, runExample } from '@wazzup-sdk/example-report/testing';
+import {
+  deliveredTexts,
+  EXPECTED_LINES,
+  expectAutoReply,
+  runExample,
+} from '@wazzup-sdk/example-report/testing';
 import { describe, expect, it } from 'vitest';
 
 describe('the Bun example, run by Bun', () => {
@@ -15,6 +20,8 @@ describe('the Bun example, run by Bun', () => {
       'Your order #1042 has shipped 📦',
       'Hello from Bun',
       'template',
+      'Thanks for writing! It arrives tomorrow.',
     ]);
+    expectAutoReply(output);
   });
 });

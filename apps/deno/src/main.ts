@@ -1,8 +1,19 @@
 // Sending WhatsApp and Telegram messages from Deno with @wazzup-sdk/deno.
 // With WAZZUP_API_KEY, WAZZUP_CHANNEL_ID and WAZZUP_CHAT_ID set it talks to the real API;
 // otherwise it serves the bundled fake API with Deno.serve on loopback and talks to that.
+import {
+  createWebhookHandler,
+  createWebhookSecret,
+  webhookAddress,
+} from '@wazzup-sdk/core/webhooks';
+import type { SendMessageRequest } from '@wazzup-sdk/deno';
 import { createWazzup } from '@wazzup-sdk/deno';
-import { createReport, formatDelivered } from '@wazzup-sdk/example-report';
+import {
+  createReport,
+  formatDelivered,
+  formatWebhook,
+  waitUntil,
+} from '@wazzup-sdk/example-report';
 import { createWazzupMock, DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 
 const real = Deno.env.get('WAZZUP_API_KEY');
@@ -61,6 +72,49 @@ await report.show(
     wazzup.sendMessage({ channelId, chatType: 'whatsapp', chatId: '+7 901 111-22-33', text: 'Hi' }),
   'CHAT_INCORRECT_CHAT_ID_WHATSAPP',
 );
+// Receiving, against the fake API: replies and statuses come back as webhooks, served with
+// Deno.serve. The auto-reply answers an incoming message in the chat the webhook names (the
+// Telegram contact reached by username above now has a chatId), ignores echoes, and records
+// every message's statuses.
+if (mock && telegramChannelId) {
+  const timelines = new Map<string, string[]>();
+  const replies: string[] = [];
+  const token = createWebhookSecret();
+  const handle = createWebhookHandler({
+    token,
+    onMessage: async ({ message, incoming }) => {
+      if (!incoming) return; // an echo of a message sent from here
+      console.log(formatWebhook(`incoming ${message.chatType} ${message.chatId}: ${message.text}`));
+      const reply = await wazzup.sendMessage({
+        channelId: message.channelId,
+        chatType: message.chatType,
+        chatId: message.chatId,
+        text: 'Thanks for writing! It arrives tomorrow.',
+      } as SendMessageRequest);
+      if (reply.status === 'sent') replies.push(reply.messageId);
+    },
+    onStatus: ({ status }) => {
+      timelines.set(status.messageId, [...(timelines.get(status.messageId) ?? []), status.status]);
+    },
+  });
+  const receiver = Deno.serve({ hostname: '127.0.0.1', port: 0, onListen() {} }, handle);
+  await wazzup.webhooks.set({
+    uri: webhookAddress(`http://127.0.0.1:${receiver.addr.port}/wazzup`, token),
+    subscriptions: { messagesAndStatuses: true },
+  });
+  const chat = mock.messages.find((message) => message.chatType === 'telegram')?.chatId;
+  await mock.receive({
+    channelId: telegramChannelId,
+    chatType: 'telegram',
+    chatId: chat ?? '',
+    text: 'Thanks! When will it arrive?',
+    contact: { username: 'wazzup_demo' },
+  });
+  await waitUntil(() => replies.some((id) => timelines.get(id)?.includes('read')));
+  for (const id of replies)
+    console.log(formatWebhook(`reply ${id} ${timelines.get(id)?.join(' → ')}`));
+  await receiver.shutdown();
+}
 if (mock) console.log(formatDelivered(mock.messages));
 await server?.shutdown();
 Deno.exitCode = report.failed ? 1 : 0;

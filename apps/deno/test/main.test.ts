@@ -1,5 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { deliveredTexts, EXPECTED_LINES, runExample } from '@wazzup-sdk/example-report/testing';
+import {
+  deliveredTexts,
+  EXPECTED_LINES,
+  expectAutoReply,
+  runExample,
+} from '@wazzup-sdk/example-report/testing';
 import { describe, expect, it } from 'vitest';
 
 describe('the Deno example, run by Deno', () => {
@@ -19,6 +24,8 @@ describe('the Deno example, run by Deno', () => {
       'Your order #1042 has shipped 📦',
       'Hello from Deno',
       'template',
+      'Thanks for writing! It arrives tomorrow.',
     ]);
+    expectAutoReply(output);
   });
 });

@@ -1,5 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { deliveredTexts, EXPECTED_LINES, runExample } from '@wazzup-sdk/example-report/testing';
+import {
+  deliveredTexts,
+  EXPECTED_LINES,
+  expectAutoReply,
+  runExample,
+} from '@wazzup-sdk/example-report/testing';
 import { DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 import { describe, expect, it } from 'vitest';
 
@@ -20,6 +25,8 @@ describe('the Node example', () => {
       'Your order #1042 has shipped 📦',
       'Hello from Node',
       'template',
+      'Thanks for writing! It arrives tomorrow.',
     ]);
+    expectAutoReply(output);
   });
 });

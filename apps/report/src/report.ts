@@ -73,3 +73,16 @@ export function createReport(print: (line: string) => void = console.log): Repor
     },
   };
 }
+
+/** The line `pnpm demo` and the example tests read for what came back by webhook. */
+export function formatWebhook(text: string): string {
+  return `webhook: ${text}`;
+}
+
+/** Waits until `done()` holds, checking every 20 ms, for at most `timeoutMs`. */
+export async function waitUntil(done: () => boolean, timeoutMs = 5000): Promise<void> {
+  for (let waited = 0; !done(); waited += 20) {
+    if (waited >= timeoutMs) throw new Error(`gave up after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

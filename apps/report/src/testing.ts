@@ -53,3 +53,21 @@ export async function runExample(
 export function deliveredTexts(output: ExampleOutput): string[] {
   return output.delivered.map((body) => (typeof body.text === 'string' ? body.text : 'template'));
 }
+
+/**
+ * Checks an example's auto-reply, as it printed it: the Telegram contact first reached by username
+ * wrote back, the reply went to the chatId that webhook named (not the username), and its status
+ * timeline came back by webhook, sent → delivered → read. Throws with the output otherwise.
+ */
+export function expectAutoReply(output: ExampleOutput): void {
+  const incoming = /^webhook: incoming telegram (\S+): Thanks! When will it arrive\?$/m.exec(
+    output.stdout,
+  );
+  const timeline = /^webhook: reply \S+ sent → delivered → read$/m.test(output.stdout);
+  const reply = output.delivered.at(-1);
+  const toThatChat =
+    incoming !== null && reply?.chatId === incoming[1] && reply?.username === undefined;
+  if (!incoming || !timeline || !toThatChat) {
+    throw new Error(`the auto-reply did not go as expected:\n${output.stdout}`);
+  }
+}
