@@ -81,6 +81,7 @@ export type { ErrorResponse } from './schemas/error';
 export { ErrorResponseSchema } from './schemas/error';
 export type { TextLimits } from './schemas/limits';
 export { DEFAULT_TEXT_LIMITS, MAX_BUTTON_TEXT, MAX_BUTTONS } from './schemas/limits';
+export { createSendMessageRequestSchema, SendMessageRequestSchema } from './schemas/request';
 export type {
   Button,
   ButtonsObject,
@@ -90,7 +91,6 @@ export type {
   RequestSchemaOptions,
   SendMessageRequest,
   SendMessageRequestSchemaType,
-} from './schemas/request';
-export { createSendMessageRequestSchema, SendMessageRequestSchema } from './schemas/request';
+} from './schemas/request-types';
 export type { SendMessageResponse } from './schemas/response';
 export { SendMessageResponseSchema } from './schemas/response';

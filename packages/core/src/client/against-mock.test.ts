@@ -14,7 +14,7 @@ import {
   WazzupTimeoutError,
   WazzupValidationError,
 } from '../errors/classes';
-import type { SendMessageRequest } from '../schemas/request';
+import type { SendMessageRequest } from '../schemas/request-types';
 import { LINKS, type Link } from '../testing/mock-links';
 import { INVALID_CASES } from '../testing/validation-cases';
 import type { WazzupOptions } from './contract';

@@ -1,5 +1,5 @@
 import type { TextLimits } from '../schemas/limits';
-import type { SendMessageRequest } from '../schemas/request';
+import type { SendMessageRequest } from '../schemas/request-types';
 import type { FetchLike } from './transport';
 
 // The client's contract in one home: its defaults, options, per-call options and results. The

@@ -1,5 +1,6 @@
 import { createRedactor } from '../errors/redact';
-import { createSendMessageRequestSchema, type RequestSchemaOptions } from '../schemas/request';
+import { createSendMessageRequestSchema } from '../schemas/request';
+import type { RequestSchemaOptions } from '../schemas/request-types';
 import { createDeadlines } from './attempt-timeouts';
 import { checkCount, checkHeaders, checkMs, checkUrl, refuseOption } from './check-options';
 import {

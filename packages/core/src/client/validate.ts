@@ -1,11 +1,8 @@
 import * as v from 'valibot';
 import { WazzupValidationError } from '../errors/classes';
 import { parseIssueMessage } from '../schemas/issue-message';
-import {
-  type SendMessageRequest,
-  SendMessageRequestSchema,
-  type SendMessageRequestSchemaType,
-} from '../schemas/request';
+import { SendMessageRequestSchema } from '../schemas/request';
+import type { SendMessageRequest, SendMessageRequestSchemaType } from '../schemas/request-types';
 
 /**
  * Drops `undefined` and `null` fields at the top level, so `{ text: undefined }` means no text and

@@ -21,17 +21,7 @@ import {
 import type { RequestSchemaOptions, SendMessageRequestSchemaType } from './request-types';
 
 // The send request's schema: each field's own checks, then the two cross-field rules
-// (request-rules.ts). Its public types live in request-types.ts, re-exported here.
-export type {
-  Button,
-  ButtonsObject,
-  ChatTarget,
-  MessageContent,
-  MessageFields,
-  RequestSchemaOptions,
-  SendMessageRequest,
-  SendMessageRequestSchemaType,
-} from './request-types';
+// (request-rules.ts). Its public types live in request-types.ts.
 
 const UUID = /^[\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12}$/i;
 const DIGITS = /^\d+$/;
