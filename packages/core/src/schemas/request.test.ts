@@ -6,8 +6,8 @@ import { WazzupValidationError } from '../errors/classes';
 import { API_KEY, WHATSAPP_TEXT } from '../testing/fixtures';
 import { created, recordingFetch } from '../testing/recording-fetch';
 import { INVALID_CASES, VALID_CASES } from '../testing/validation-cases';
-import type { SendMessageRequest } from './request-types';
 import { createSendMessageRequestSchema, SendMessageRequestSchema } from './request';
+import type { SendMessageRequest } from './request-types';
 
 function client(
   options: Parameters<typeof createWazzup>[0] extends infer O ? Partial<O> : never = {},
