@@ -63,6 +63,15 @@ describe('createWebhookHandler', () => {
     expect(() => createWebhookHandler({})).toThrow(WazzupConfigError);
     expect(() => createWebhookHandler({ token: 'short' })).toThrow(WazzupConfigError);
     expect(() => createWebhookHandler({ allowUnauthenticated: true })).not.toThrow();
+    for (const bad of [
+      { handlerTimeoutMs: '100' },
+      { handlerTimeoutMs: 0 },
+      { maxBodyBytes: 1.5 },
+    ]) {
+      expect(() => createWebhookHandler({ token: TOKEN, ...(bad as object) })).toThrow(
+        WazzupConfigError,
+      );
+    }
   });
 
   it('answers 401 to a wrong or missing token, and runs no handler', async () => {

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { checkCount, checkMs, refuseOption } from '../client/check-options';
 import { WazzupConfigError, WazzupError } from '../errors/classes';
 import {
   type ContactInput,
@@ -110,9 +111,7 @@ function handlerFor(options: WebhookHandlers, event: WebhookEvent) {
 }
 
 function check(name: string, value: unknown, valid: boolean): void {
-  if (value !== undefined && !valid) {
-    throw new WazzupConfigError(name, `createWebhookHandler: ${name} is not valid`);
-  }
+  if (value !== undefined && !valid) refuseOption(name, 'a secret of its minimum length');
 }
 
 /**
@@ -148,10 +147,9 @@ export function createWebhookHandler(
       'createWebhookHandler needs a token (or crmKey): without one anyone could post deliveries; pass allowUnauthenticated: true to mean it',
     );
   }
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  check('maxBodyBytes', options.maxBodyBytes, Number.isInteger(maxBodyBytes) && maxBodyBytes > 0);
-  const timeoutMs = options.handlerTimeoutMs ?? 25_000;
-  check('handlerTimeoutMs', options.handlerTimeoutMs, timeoutMs > 0 && timeoutMs <= 2 ** 31 - 1);
+  // The client's own option checks: a string or NaN is refused here as it is there.
+  const maxBodyBytes = checkCount('maxBodyBytes', options.maxBodyBytes ?? 1024 * 1024, 1, 2 ** 31);
+  const timeoutMs = checkMs('handlerTimeoutMs', options.handlerTimeoutMs ?? 25_000);
   const dedupe = options.dedupe === false ? undefined : (options.dedupe ?? createMemoryDedupe());
   const report = async (error: WazzupError, event?: WebhookEvent) => {
     try {
