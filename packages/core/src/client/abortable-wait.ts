@@ -1,4 +1,5 @@
 import { WazzupAbortError } from '../errors/classes';
+import { MAX_TIMER_MS } from './check-options';
 
 /**
  * Waits `ms`, or less if `wake` resolves first; rejects with {@link WazzupAbortError} as soon as
@@ -25,7 +26,7 @@ export function abortableWait(
         finish();
         resolve();
       },
-      Math.min(ms, 2 ** 31 - 1),
+      Math.min(ms, MAX_TIMER_MS),
     );
     signal?.addEventListener('abort', onAbort, { once: true });
     wake?.then(() => {

@@ -1,4 +1,5 @@
 import { WazzupAbortError, WazzupQueueTimeoutError } from '../errors/classes';
+import { MAX_TIMER_MS } from './check-options';
 import type { RateLimit } from './contract';
 
 /** Ends a request's hold on its slot; see {@link RateLimiter.acquire}. */
@@ -96,7 +97,7 @@ export function createRateLimiter({ limit, windowMs }: RateLimit): RateLimiter {
       const wait = delay(now);
       // With every slot in flight, the next answer pumps; otherwise a timer does.
       if (wait > 0) {
-        if (wait < Number.POSITIVE_INFINITY) timer = setTimeout(pump, Math.min(wait, 2 ** 31 - 1));
+        if (wait < Number.POSITIVE_INFINITY) timer = setTimeout(pump, Math.min(wait, MAX_TIMER_MS));
         return;
       }
       head++;
@@ -160,7 +161,7 @@ export function createRateLimiter({ limit, windowMs }: RateLimit): RateLimiter {
         if (maxWaitMs !== undefined) {
           limitTimer = setTimeout(
             () => waiter.fail(new WazzupQueueTimeoutError(maxWaitMs)),
-            Math.min(maxWaitMs, 2 ** 31 - 1),
+            Math.min(maxWaitMs, MAX_TIMER_MS),
           );
         }
         if (!timer) pump();
