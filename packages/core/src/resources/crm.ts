@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
+import { validateInput } from '../client/validate';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
 import {
@@ -13,7 +14,6 @@ import {
   readDone,
   readWith,
   text,
-  validate,
   validItems,
   withBody,
 } from './shared';
@@ -220,7 +220,7 @@ function entityMethods<Input extends { id: string }>(
       );
     },
     async bulkDelete(ids, options) {
-      const valid = validate(idArray('VALIDATION_ERROR', 'ids'), ids, 'VALIDATION_ERROR');
+      const valid = validateInput(idArray('VALIDATION_ERROR', 'ids'), ids, 'VALIDATION_ERROR');
       for (const batch of batches(valid)) {
         await call(engine, withBody('PATCH', `${base}/bulk_delete`, batch, readDone), options);
       }

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
+import { validateInput } from '../client/validate';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
-import { call, type Engine, readWith, text, validate, withBody } from './shared';
+import { call, type Engine, readWith, text, withBody } from './shared';
 
 /** A chat the window shows, or opens. */
 export interface IframeChat {
@@ -103,7 +104,7 @@ export function iframeMethods(engine: Engine): IframeMethods {
   const read = readWith(v.looseObject({ url: v.string() }), 'an iframe link');
   return {
     async create(input, options) {
-      const body = validate(IframeRequestSchema, input, 'VALIDATION_ERROR');
+      const body = validateInput(IframeRequestSchema, input, 'VALIDATION_ERROR');
       const { url } = await call(engine, withBody('POST', '/v3/iframe', body, read), options);
       return { url };
     },

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
+import { validateInput } from '../client/validate';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
-import { call, type Engine, goneAfterRetry, idPath, readDone, validate, withBody } from './shared';
+import { call, type Engine, goneAfterRetry, idPath, readDone, withBody } from './shared';
 
 /** The new content of a sent message: its text, or a file by URL, never both. */
 export type MessageEdit =
@@ -72,7 +73,11 @@ export function messageMethods(engine: Engine): MessageMethods {
     async editMessage(messageId, edit, options = {}) {
       const path = `/v3/message/${idPath(messageId, 'messageId')}`;
       const { crmUserId, ...callOptions } = options;
-      const body = validate(EditMessageRequestSchema, { ...edit, crmUserId }, 'VALIDATION_ERROR');
+      const body = validateInput(
+        EditMessageRequestSchema,
+        { ...edit, crmUserId },
+        'VALIDATION_ERROR',
+      );
       await call(engine, withBody('PATCH', path, body, readDone), callOptions);
     },
     async deleteMessage(messageId, options) {

@@ -12,13 +12,6 @@ export const BATCH_LIMIT = 100;
 /** What every resource is built on: the client's engine. */
 export type Engine = EngineContext;
 
-/** Validates an input with a route's strict schema (see `validateInput`). */
-export const validate: <T>(
-  schema: v.GenericSchema<unknown, T>,
-  input: unknown,
-  fallback: string,
-) => T = validateInput;
-
 /** A non-blank string of at most `max` characters, refused with `code` naming `field`. */
 export function text(
   code: string,
@@ -39,7 +32,7 @@ export function validItems<T extends { id: string }>(
   code: string,
   what: string,
 ): T[] {
-  const valid = validate(
+  const valid = validateInput(
     v.array(schema, issueMessage(code, `${what} must be an array`)),
     items,
     code,

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
+import { validateInput } from '../client/validate';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
-import { call, type Engine, readDone, readWith, validate, withBody } from './shared';
+import { call, type Engine, readDone, readWith, withBody } from './shared';
 
 /** Which deliveries the service makes to the webhook address. */
 export interface WebhookSubscriptions {
@@ -123,7 +124,11 @@ export function webhookMethods(engine: Engine): WebhookMethods {
   return {
     get: (options) => call(engine, { method: 'GET', path: '/v3/webhooks', read }, options),
     async set(input, options) {
-      const { uri, subscriptions = {} } = validate(SetWebhooksRequestSchema, input, 'uriNotValid');
+      const { uri, subscriptions = {} } = validateInput(
+        SetWebhooksRequestSchema,
+        input,
+        'uriNotValid',
+      );
       const body = {
         webhooksUri: uri,
         subscriptions: Object.fromEntries(
