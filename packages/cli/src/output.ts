@@ -8,6 +8,15 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** A `--port` value: a whole number from 0 (a free one) to 65 535, or a usage error. */
+export function portOf(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new UsageError(`--port ${value}: expected a port number`);
+  }
+  return port;
+}
+
 /** Colours only on a terminal, and never with NO_COLOR set. */
 export function colours(stream: NodeJS.WriteStream = process.stdout) {
   const on = stream.isTTY === true && !process.env.NO_COLOR;

@@ -8,7 +8,7 @@ import {
   webhookAddress,
 } from '@wazzup-sdk/core/webhooks';
 import { defineCommand } from 'citty';
-import { colours, describeFailure, UsageError } from '../output';
+import { colours, describeFailure, portOf } from '../output';
 
 /** One readable line for an event, as it arrives. */
 export function describeEvent(event: WebhookEvent): string {
@@ -54,10 +54,7 @@ export const listen = defineCommand({
     json: { type: 'boolean', description: 'One JSON line per event' },
   },
   async run({ args }) {
-    const port = Number(args.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-      throw new UsageError(`--port ${args.port}: expected a port number`);
-    }
+    const port = portOf(args.port);
     const token = args.token ?? createWebhookSecret();
     const { dim, red } = colours();
     const print = (event: WebhookEvent) =>

@@ -1,7 +1,7 @@
 import { DEMO_API_KEY, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 import { serveWazzupMock } from '@wazzup-sdk/mock/node';
 import { defineCommand } from 'citty';
-import { colours, table, UsageError } from '../output';
+import { colours, portOf, table } from '../output';
 
 /** `wazzup mock`: the fake API on loopback, optionally delivering webhooks to an address. */
 export const mock = defineCommand({
@@ -17,10 +17,7 @@ export const mock = defineCommand({
     json: { type: 'boolean', description: 'Print the address and demo account as JSON' },
   },
   async run({ args }) {
-    const port = Number(args.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-      throw new UsageError(`--port ${args.port}: expected a port number`);
-    }
+    const port = portOf(args.port);
     const served = await serveWazzupMock({
       port,
       hostname: args.host,
