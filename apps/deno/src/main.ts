@@ -1,12 +1,7 @@
 // Sending WhatsApp and Telegram messages from Deno with @wazzup-sdk/deno.
 // With WAZZUP_API_KEY, WAZZUP_CHANNEL_ID and WAZZUP_CHAT_ID set it talks to the real API;
 // otherwise it serves the bundled fake API with Deno.serve on loopback and talks to that.
-import {
-  createWebhookHandler,
-  createWebhookSecret,
-  webhookAddress,
-} from '@wazzup-sdk/core/webhooks';
-import type { SendMessageRequest } from '@wazzup-sdk/deno';
+import { createWebhookSecret, webhookAddress } from '@wazzup-sdk/core/webhooks';
 import { createWazzup } from '@wazzup-sdk/deno';
 import {
   createReport,
@@ -14,7 +9,9 @@ import {
   formatWebhook,
   waitUntil,
 } from '@wazzup-sdk/example-report';
+import { isRead, webhookLines } from '@wazzup-sdk/example-report/auto-reply';
 import { createWazzupMock, DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
+import { serveAutoReply } from './receiver.ts';
 
 const real = Deno.env.get('WAZZUP_API_KEY');
 const mock = real
@@ -77,29 +74,10 @@ await report.show(
 // Telegram contact reached by username above now has a chatId), ignores echoes, and records
 // every message's statuses.
 if (mock && telegramChannelId) {
-  const timelines = new Map<string, string[]>();
-  const replies: string[] = [];
   const token = createWebhookSecret();
-  const handle = createWebhookHandler({
-    token,
-    onMessage: async ({ message, incoming }) => {
-      if (!incoming) return; // an echo of a message sent from here
-      console.log(formatWebhook(`incoming ${message.chatType} ${message.chatId}: ${message.text}`));
-      const reply = await wazzup.sendMessage({
-        channelId: message.channelId,
-        chatType: message.chatType,
-        chatId: message.chatId,
-        text: 'Thanks for writing! It arrives tomorrow.',
-      } as SendMessageRequest);
-      if (reply.status === 'sent') replies.push(reply.messageId);
-    },
-    onStatus: ({ status }) => {
-      timelines.set(status.messageId, [...(timelines.get(status.messageId) ?? []), status.status]);
-    },
-  });
-  const receiver = Deno.serve({ hostname: '127.0.0.1', port: 0, onListen() {} }, handle);
+  const receiver = serveAutoReply(wazzup, { token });
   await wazzup.webhooks.set({
-    uri: webhookAddress(`http://127.0.0.1:${receiver.addr.port}/wazzup`, token),
+    uri: webhookAddress(receiver.address, token),
     subscriptions: { messagesAndStatuses: true },
   });
   const chat = mock.messages.find((message) => message.chatType === 'telegram')?.chatId;
@@ -110,10 +88,9 @@ if (mock && telegramChannelId) {
     text: 'Thanks! When will it arrive?',
     contact: { username: 'wazzup_demo' },
   });
-  await waitUntil(() => replies.some((id) => timelines.get(id)?.includes('read')));
-  for (const id of replies)
-    console.log(formatWebhook(`reply ${id} ${timelines.get(id)?.join(' → ')}`));
-  await receiver.shutdown();
+  await waitUntil(() => isRead(receiver.log()));
+  for (const line of webhookLines(receiver.log())) console.log(formatWebhook(line));
+  await receiver.close();
 }
 if (mock) console.log(formatDelivered(mock.messages));
 await server?.shutdown();

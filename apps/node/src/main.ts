@@ -1,24 +1,18 @@
 // Sending WhatsApp and Telegram messages from Node with @wazzup-sdk/core.
 // With WAZZUP_API_KEY, WAZZUP_CHANNEL_ID and WAZZUP_CHAT_ID set it talks to the real API;
 // otherwise it serves the bundled fake API on loopback and talks to that.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
-import type { SendMessageRequest } from '@wazzup-sdk/core';
 import { createWazzup } from '@wazzup-sdk/core';
-import {
-  createWebhookHandler,
-  createWebhookSecret,
-  webhookAddress,
-} from '@wazzup-sdk/core/webhooks';
+import { createWebhookSecret, webhookAddress } from '@wazzup-sdk/core/webhooks';
 import {
   createReport,
   formatDelivered,
   formatWebhook,
   waitUntil,
 } from '@wazzup-sdk/example-report';
+import { isRead, webhookLines } from '@wazzup-sdk/example-report/auto-reply';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 import { serveWazzupMock } from '@wazzup-sdk/mock/node';
+import { serveAutoReply } from './receiver';
 
 const real = process.env.WAZZUP_API_KEY;
 const mock = real
@@ -83,31 +77,10 @@ await report.show(
 // answers an incoming message in the chat the webhook names (the Telegram contact reached by
 // username above now has a chatId), ignores echoes, and records every message's statuses.
 if (mock && telegramChannelId) {
-  const timelines = new Map<string, string[]>();
-  const replies: string[] = [];
   const token = createWebhookSecret();
-  const handle = createWebhookHandler({
-    token,
-    onMessage: async ({ message, incoming }) => {
-      if (!incoming) return; // an echo of a message sent from here
-      console.log(formatWebhook(`incoming ${message.chatType} ${message.chatId}: ${message.text}`));
-      const reply = await wazzup.sendMessage({
-        channelId: message.channelId,
-        chatType: message.chatType,
-        chatId: message.chatId,
-        text: 'Thanks for writing! It arrives tomorrow.',
-      } as SendMessageRequest);
-      if (reply.status === 'sent') replies.push(reply.messageId);
-    },
-    onStatus: ({ status }) => {
-      timelines.set(status.messageId, [...(timelines.get(status.messageId) ?? []), status.status]);
-    },
-  });
-  const receiver = createServer(getRequestListener(handle));
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const { port } = receiver.address() as AddressInfo;
+  const receiver = await serveAutoReply(wazzup, { token });
   await wazzup.webhooks.set({
-    uri: webhookAddress(`http://127.0.0.1:${port}/wazzup`, token),
+    uri: webhookAddress(receiver.address, token),
     subscriptions: { messagesAndStatuses: true },
   });
   const chat = mock.mock.messages.find((message) => message.chatType === 'telegram')?.chatId;
@@ -118,12 +91,9 @@ if (mock && telegramChannelId) {
     text: 'Thanks! When will it arrive?',
     contact: { username: 'wazzup_demo' },
   });
-  const read = () => replies.some((id) => timelines.get(id)?.includes('read'));
-  await waitUntil(read);
-  for (const id of replies)
-    console.log(formatWebhook(`reply ${id} ${timelines.get(id)?.join(' → ')}`));
-  receiver.closeAllConnections();
-  receiver.close();
+  await waitUntil(() => isRead(receiver.log()));
+  for (const line of webhookLines(receiver.log())) console.log(formatWebhook(line));
+  await receiver.close();
 }
 if (mock) console.log(formatDelivered(mock.mock.messages));
 await mock?.close();

@@ -124,6 +124,16 @@ export interface WazzupMock {
   webhooksIdle(): Promise<void>;
   /** A contact writes in: delivers `{ messages: [...] }` and resolves the new message's id. */
   receive(message: IncomingMessage): Promise<string>;
+  /**
+   * Delivers any body once, with no retry, to the account's webhook address or to `options.uri`:
+   * a batch, unknown values, a malformed item, a repeat, a non-JSON or oversized text (a string
+   * goes as it is), or the right body to an address with a wrong or missing token. Resolves the
+   * attempt, which the inspection log keeps too.
+   */
+  deliverWebhook(
+    body: Record<string, unknown> | string,
+    options?: { uri?: string; apiKey?: string },
+  ): Promise<WebhookAttempt>;
   /** A channel changes state: delivers `{ channelsUpdates: [...] }`. */
   changeChannelState(channelId: string, state: string, apiKey?: string): Promise<void>;
   /** A WABA template is moderated: delivers `{ templateStatus }`. */
@@ -406,6 +416,11 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
       const settings = storeOf(accountFor(apiKey)).webhooks;
       await deliverer.deliver(settings, 'messagesAndStatuses', { messages: [item] });
       return messageId;
+    },
+    deliverWebhook(body, { uri, apiKey } = {}) {
+      const address = uri ?? storeOf(accountFor(apiKey)).webhooks.uri;
+      if (!address) return Promise.reject(new Error('no webhook address is set'));
+      return deliverer.deliverOnce(address, body);
     },
     async changeChannelState(channelId, state, apiKey) {
       const settings = storeOf(accountFor(apiKey)).webhooks;

@@ -21,7 +21,8 @@ export interface WebhookDeliveryOptions {
 export interface WebhookAttempt {
   at: number;
   uri: string;
-  body: Record<string, unknown>;
+  /** The body sent: an object as JSON, or the exact text a raw delivery sent. */
+  body: Record<string, unknown> | string;
   /** 1 for the first try. */
   attempt: number;
   /** The status answered, or `'failed'` when the request did not get one. */
@@ -45,6 +46,8 @@ export interface WebhookDeliverer {
     body: Record<string, unknown>,
     delayMs?: number,
   ): Promise<WebhookAttempt | undefined>;
+  /** Sends `body` once to `uri`, as it is (a string goes byte for byte), with no retry. */
+  deliverOnce(uri: string, body: Record<string, unknown> | string): Promise<WebhookAttempt>;
   readonly log: readonly WebhookAttempt[];
   /** Resolves once every scheduled and retried delivery has ended. */
   idle(): Promise<void>;
@@ -73,14 +76,14 @@ export function createWebhookDeliverer(
       timers.add(timer);
     });
 
-  async function attempt(uri: string, body: Record<string, unknown>, number: number) {
+  async function attempt(uri: string, body: Record<string, unknown> | string, number: number) {
     const entry: WebhookAttempt = { at: deps.now(), uri, body, attempt: number, outcome: 'failed' };
     log.push(entry);
     try {
       const response = await deps.fetch(uri, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        body: typeof body === 'string' ? body : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
       entry.outcome = response.status;
@@ -102,6 +105,7 @@ export function createWebhookDeliverer(
 
   return {
     log,
+    deliverOnce: (uri, body) => track(attempt(uri, body, 1)),
     deliver(settings, subscription, body, delayMs = 0) {
       const uri = settings.uri;
       if (!uri || !settings.subscriptions[subscription]) return Promise.resolve(undefined);
