@@ -1,4 +1,5 @@
-import { startWorkerApp, type WorkerApp } from '@wazzup-sdk/example-worker/start';
+import { FAILING_CHAT_ID, startWorkerApp, type WorkerApp } from '@wazzup-sdk/example-worker/start';
+import { DEMO_CHANNEL_IDS } from '@wazzup-sdk/mock';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium, sendFromForm } from '../scripts/chromium';
@@ -19,6 +20,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   app.mock?.mock.reset();
+  await app.subscribe(); // the reset forgot the Worker's webhook address
   page = await browser.newPage();
   await page.goto(app.url);
 });
@@ -52,7 +54,8 @@ describe('the browser example, in Chromium, through the Worker in workerd', () =
       state: 'error',
       text: 'Not sent: CHAT_INCORRECT_CHAT_ID_WHATSAPP (chatId)',
     });
-    expect(mock().requests).toHaveLength(0);
+    // Only the test's own webhook registration reached the API; no send did.
+    expect(mock().requests.map((request) => request.path)).toEqual(['/v3/webhooks']);
   });
 
   it('applies the chat type’s own text limit', async () => {
@@ -62,6 +65,34 @@ describe('the browser example, in Chromium, through the Worker in workerd', () =
       text: 'x'.repeat(1001),
     });
     expect(answer).toEqual({ state: 'error', text: 'Not sent: MESSAGE_TEXT_TOO_LONG (text)' });
+  });
+
+  it('shows under each message sent its status timeline as the webhooks report it, or the error', async () => {
+    const timelineOf = async (chatId: string) => {
+      const answer = await sendFromForm(page, { chatType: 'whatsapp', chatId, text: 'Hi' });
+      expect(answer.state).toBe('sent');
+      const messageId = answer.text.slice('Sent: '.length);
+      return page.locator(`#sent li[data-message-id="${messageId}"] .timeline`);
+    };
+    const delivered = await timelineOf('79011112233');
+    await delivered.filter({ hasText: 'read' }).waitFor({ timeout: 10_000 });
+    expect(await delivered.textContent()).toBe('sent → delivered → read');
+    const failed = await timelineOf(FAILING_CHAT_ID);
+    await failed.filter({ hasText: 'error' }).waitFor({ timeout: 10_000 });
+    expect(await failed.textContent()).toBe('sent → error: BAD_CONTACT');
+  });
+
+  it('shows incoming messages as the webhooks bring them', async () => {
+    const text = `Is order ${Date.now()} on its way?`;
+    await mock().receive({
+      channelId: DEMO_CHANNEL_IDS.whatsapp,
+      chatType: 'whatsapp',
+      chatId: '79011112233',
+      text,
+    });
+    const item = page.locator('#incoming li', { hasText: text });
+    await item.waitFor({ timeout: 10_000 });
+    expect(await item.textContent()).toBe(`whatsapp 79011112233: ${text}`);
   });
 
   it('keeps the API key out of the page', async () => {

@@ -86,6 +86,11 @@ export function contactFor(request: {
   } as ContactInput;
 }
 
+/** The handlers the auto-reply sets. */
+export type AutoReplyHandlers = Required<
+  Pick<WebhookHandlers, 'onMessage' | 'onStatus' | 'onCreateContact' | 'onEvent' | 'onError'>
+>;
+
 /**
  * The auto-reply's handlers, for `createWebhookHandler`. The reply's crmMessageId is made from the
  * incoming message's id, so a webhook delivered again (after a slow or failed answer) never
@@ -94,7 +99,7 @@ export function contactFor(request: {
 export function autoReplyHandlers(
   wazzup: ReplySender,
   record: (entry: AutoReplyEntry) => unknown,
-): WebhookHandlers {
+): AutoReplyHandlers {
   return {
     onMessage: async ({ message, incoming }) => {
       if (!incoming) return; // an echo of a message sent from here
@@ -112,7 +117,12 @@ export function autoReplyHandlers(
       }
     },
     onStatus: ({ status }) =>
-      record({ kind: 'status', messageId: status.messageId, status: status.status }),
+      record({
+        kind: 'status',
+        messageId: status.messageId,
+        // An error names its code, e.g. `error: BAD_CONTACT`.
+        status: status.error ? `${status.status}: ${status.error.error}` : status.status,
+      }),
     onCreateContact: ({ request }) => contactFor(request),
     onEvent: (event) => record({ kind: 'event', event: describeEvent(event) }),
     onError: (error) => record({ kind: 'error', error: error.name }),

@@ -79,9 +79,12 @@ export function formatWebhook(text: string): string {
   return `webhook: ${text}`;
 }
 
-/** Waits until `done()` holds, checking every 20 ms, for at most `timeoutMs`. */
-export async function waitUntil(done: () => boolean, timeoutMs = 5000): Promise<void> {
-  for (let waited = 0; !done(); waited += 20) {
+/** Waits until `done()` holds (or resolves true), checking every 20 ms, for at most `timeoutMs`. */
+export async function waitUntil(
+  done: () => boolean | Promise<boolean>,
+  timeoutMs = 5000,
+): Promise<void> {
+  for (let waited = 0; !(await done()); waited += 20) {
     if (waited >= timeoutMs) throw new Error(`gave up after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -3,7 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
+import { createWazzup } from '@wazzup-sdk/core';
+import { createWebhookSecret, webhookAddress } from '@wazzup-sdk/core/webhooks';
+import type { AutoReplyLog } from '@wazzup-sdk/example-report/auto-reply';
+import {
+  DEMO_API_KEY,
+  DEMO_CHANNEL_IDS,
+  DEMO_CHANNELS,
+  type WazzupMockOptions,
+} from '@wazzup-sdk/mock';
 import { type ServedWazzupMock, serveWazzupMock } from '@wazzup-sdk/mock/node';
 import { bundleWorker, freePort } from '@wazzup-sdk/worker-bundle';
 import { build } from 'esbuild';
@@ -26,29 +34,50 @@ async function bundlePage(entry: string): Promise<string> {
   return result.outputFiles[0]?.text ?? '';
 }
 
-/** The Worker script, with the browser page and its bundled script built in. */
-export async function buildWorker(): Promise<string> {
-  const html = await readFile(here('../../browser/index.html'), 'utf8');
-  const appJs = await bundlePage(here('../../browser/src/main.ts'));
-  return bundleWorker(here('./worker.ts'), {
-    define: { BROWSER_APP_HTML: JSON.stringify(html), BROWSER_APP_JS: JSON.stringify(appJs) },
-  });
+let built: Promise<string> | undefined;
+/** The Worker script, with the browser page and its bundled script built in (once per process). */
+export function buildWorker(): Promise<string> {
+  built ??= (async () => {
+    const html = await readFile(here('../../browser/index.html'), 'utf8');
+    const appJs = await bundlePage(here('../../browser/src/main.ts'));
+    return bundleWorker(here('./worker.ts'), {
+      define: { BROWSER_APP_HTML: JSON.stringify(html), BROWSER_APP_JS: JSON.stringify(appJs) },
+    });
+  })();
+  return built;
 }
+
+/** A WhatsApp number the example's fake API fails every message to (its timeline ends in `error`). */
+export const FAILING_CHAT_ID = '79000000000';
 
 /** A running Worker example. */
 export interface WorkerApp {
   /** Where the Worker listens, e.g. `http://127.0.0.1:8787`. */
   url: string;
-  /** The fake API it talks to, when no WAZZUP_API_KEY was set. */
+  /** The fake API it talks to, when no WAZZUP_API_KEY was set; its webhooks go to the Worker. */
   mock: ServedWazzupMock | undefined;
+  /** The Worker's webhook secret (its WAZZUP_WEBHOOK_TOKEN). */
+  token: string;
+  /** Registers the Worker's `/wazzup` address with the fake API again (after `mock.reset()`). */
+  subscribe(): Promise<void>;
+  /** What the Worker's auto-reply has recorded, as the page reads it from `/api/events`. */
+  events(): Promise<AutoReplyLog>;
   close(): Promise<void>;
 }
 
-/** Starts the Worker example in workerd on a free loopback port. */
-export async function startWorkerApp(env: NodeJS.ProcessEnv = process.env): Promise<WorkerApp> {
-  const mock = env.WAZZUP_API_KEY
-    ? undefined
-    : await serveWazzupMock({ apiKeys: [DEMO_API_KEY], channels: DEMO_CHANNELS });
+/**
+ * Starts the Worker example in workerd on a free loopback port. Without WAZZUP_API_KEY it serves
+ * the fake API (made with `mockOptions`) and registers the Worker's `/wazzup` address there.
+ */
+export async function startWorkerApp(
+  env: NodeJS.ProcessEnv = process.env,
+  mockOptions: WazzupMockOptions = {
+    apiKeys: [DEMO_API_KEY],
+    channels: DEMO_CHANNELS,
+    webhooks: { failingChats: [FAILING_CHAT_ID] },
+  },
+): Promise<WorkerApp> {
+  const mock = env.WAZZUP_API_KEY ? undefined : await serveWazzupMock(mockOptions);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const channels = mock
@@ -61,9 +90,12 @@ export async function startWorkerApp(env: NodeJS.ProcessEnv = process.env): Prom
         whatsapp: env.WAZZUP_CHANNEL_ID,
         ...(env.WAZZUP_TELEGRAM_CHANNEL_ID && { telegram: env.WAZZUP_TELEGRAM_CHANNEL_ID }),
       };
+  const token = env.WAZZUP_WEBHOOK_TOKEN ?? createWebhookSecret();
+  const session = randomUUID();
   const bindings: Record<string, string> = {
     WAZZUP_API_KEY: env.WAZZUP_API_KEY ?? DEMO_API_KEY,
-    APP_TOKEN: randomUUID(),
+    WAZZUP_WEBHOOK_TOKEN: token,
+    APP_TOKEN: session,
     ALLOWED_ORIGINS: url,
     CHANNELS: JSON.stringify(channels),
     ...(mock && { WAZZUP_BASE_URL: mock.url }),
@@ -77,11 +109,29 @@ export async function startWorkerApp(env: NodeJS.ProcessEnv = process.env): Prom
     host: '127.0.0.1',
     port,
     bindings,
+    kvNamespaces: ['WEBHOOK_STATE'],
   });
   await worker.ready;
+  const subscribe = async () => {
+    if (!mock) return;
+    await createWazzup({ apiKey: DEMO_API_KEY, baseUrl: mock.url }).webhooks.set({
+      uri: webhookAddress(`${url}/wazzup`, token),
+      subscriptions: { messagesAndStatuses: true, contactsAndDealsCreation: true },
+    });
+  };
+  await subscribe();
   return {
     url,
     mock,
+    token,
+    subscribe,
+    async events() {
+      const response = await fetch(`${url}/api/events`, {
+        headers: { cookie: `demo_session=${session}` },
+      });
+      if (!response.ok) throw new Error(`/api/events answered ${response.status}`);
+      return (await response.json()) as AutoReplyLog;
+    },
     async close() {
       await worker.dispose();
       await mock?.close();

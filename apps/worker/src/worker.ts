@@ -2,8 +2,20 @@
 //   GET  /          the browser example's page (and /app.js, its script)
 //   POST /api/send  the proxy the page sends through; the API key stays here
 //   GET  /demo      the example sends, run inside the Worker with createWazzup(env)
+//   POST /wazzup    the webhook address: the auto-reply, its handlers run through ctx.waitUntil
+//   GET  /api/events what the auto-reply recorded (statuses, incoming messages), for the page
 import { createProxyHandler, createWazzup, type WazzupEnv } from '@wazzup-sdk/cloudflare';
+import {
+  createWorkerWebhookHandler,
+  type KvNamespaceLike,
+  kvDedupe,
+} from '@wazzup-sdk/cloudflare/webhooks';
 import { createReport } from '@wazzup-sdk/example-report';
+import {
+  type AutoReplyEntry,
+  autoReplyHandlers,
+  summarize,
+} from '@wazzup-sdk/example-report/auto-reply';
 
 export interface Env extends WazzupEnv {
   /** The session value the page's cookie must carry (a real app checks its own sessions). */
@@ -13,6 +25,24 @@ export interface Env extends WazzupEnv {
   /** JSON: the channel id per chat type. */
   CHANNELS: string;
   WAZZUP_CHAT_ID?: string;
+  /** The webhook secret in the registered address (`wrangler secret put WAZZUP_WEBHOOK_TOKEN`). */
+  WAZZUP_WEBHOOK_TOKEN: string;
+  /** KV for the auto-reply: what it recorded, and the deliveries it has seen (to drop repeats). */
+  WEBHOOK_STATE: Kv;
+}
+
+/** The part of a KV namespace the example uses. */
+interface Kv extends KvNamespaceLike {
+  put(
+    key: string,
+    value: string,
+    options?: { expirationTtl?: number; metadata?: unknown },
+  ): Promise<void>;
+  list(options: { prefix: string; cursor?: string }): Promise<{
+    keys: { name: string; metadata?: unknown }[];
+    list_complete: boolean;
+    cursor?: string;
+  }>;
 }
 
 // Put in at build time: the browser example's page and bundled script.
@@ -37,6 +67,39 @@ function proxyFor(env: Env) {
   });
   return proxy;
 }
+
+// The auto-reply's record, one KV key per entry (kept in the key's metadata, so one list reads
+// them all), named by time and a per-isolate counter so a list gives them in the order recorded.
+let sequence = 0;
+const LOG_PREFIX = 'log:';
+function record(env: Env, entry: AutoReplyEntry): Promise<void> {
+  const key = `${LOG_PREFIX}${String(Date.now()).padStart(15, '0')}:${String(sequence++).padStart(9, '0')}`;
+  return env.WEBHOOK_STATE.put(key, '', { expirationTtl: 24 * 60 * 60, metadata: entry });
+}
+
+async function recorded(env: Env): Promise<AutoReplyEntry[]> {
+  const entries: AutoReplyEntry[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 100; page++) {
+    const list = await env.WEBHOOK_STATE.list({ prefix: LOG_PREFIX, ...(cursor && { cursor }) });
+    for (const key of list.keys) entries.push(key.metadata as AutoReplyEntry);
+    if (list.list_complete || !list.cursor) break;
+    cursor = list.cursor;
+  }
+  return entries;
+}
+
+// The same auto-reply as every other example, made per request from the env: its client and its
+// record. Handlers run after a quick 200 through ctx.waitUntil (the service waits 30 s at most).
+const autoReply = (env: Env) => autoReplyHandlers(createWazzup(env), (entry) => record(env, entry));
+const webhooks = createWorkerWebhookHandler<Env>({
+  onMessage: (event, context) => autoReply(context.env).onMessage(event, context),
+  onStatus: (event, context) => autoReply(context.env).onStatus(event, context),
+  onCreateContact: (event, context) => autoReply(context.env).onCreateContact(event, context),
+  onEvent: (event, context) => autoReply(context.env).onEvent(event, context),
+  onError: (error, event, { env }) => autoReply(env).onError(error, event),
+  dedupe: (env) => kvDedupe(env.WEBHOOK_STATE),
+});
 
 async function demo(env: Env): Promise<Response> {
   const wazzup = createWazzup(env);
@@ -88,7 +151,11 @@ async function demo(env: Env): Promise<Response> {
 }
 
 export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
+  async fetch(
+    request: Request,
+    env: Env,
+    ctx: { waitUntil(promise: Promise<unknown>): void },
+  ): Promise<Response> {
     const { pathname } = new URL(request.url);
     switch (pathname) {
       case '/': {
@@ -111,6 +178,12 @@ export default {
         return proxyFor(env)(request, env);
       case '/demo':
         return demo(env);
+      case '/wazzup':
+        return webhooks(request, env, ctx);
+      case '/api/events':
+        if (sessionOf(request) !== env.APP_TOKEN)
+          return new Response('Unauthorized', { status: 401 });
+        return Response.json(summarize(await recorded(env)));
       default:
         return new Response('Not found', { status: 404 });
     }

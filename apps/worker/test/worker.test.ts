@@ -1,9 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { deliveredTexts, EXPECTED_LINES, runExample } from '@wazzup-sdk/example-report/testing';
+import {
+  deliveredTexts,
+  EXPECTED_LINES,
+  expectAutoReply,
+  runExample,
+} from '@wazzup-sdk/example-report/testing';
 import { describe, expect, it } from 'vitest';
 
 describe('the Worker example, run in workerd', () => {
-  it('sends every example message from inside the Worker and exits 0', async () => {
+  it('sends every example message from inside the Worker, auto-replies to a webhook, and exits 0', async () => {
     const app = fileURLToPath(new URL('..', import.meta.url));
     const output = await runExample(process.execPath, ['--import', 'tsx', 'src/run.ts'], app);
     expect(output.header).toMatch(
@@ -14,6 +19,8 @@ describe('the Worker example, run in workerd', () => {
       'Your order #1042 has shipped 📦',
       'Hello from a Worker',
       'template',
+      'Thanks for writing! It arrives tomorrow.',
     ]);
+    expectAutoReply(output);
   });
 });

@@ -1,8 +1,10 @@
+import type { WazzupError } from '@wazzup-sdk/core';
 import {
   createMemoryDedupe,
   createWebhookHandler,
   type DedupeStore,
   type WebhookContext,
+  type WebhookEvent,
   type WebhookHandlerOptions,
   type WebhookHandlers,
 } from '@wazzup-sdk/core/webhooks';
@@ -68,8 +70,14 @@ export type WorkerWebhookHandlers<Env> = {
 
 /** Options of {@link createWorkerWebhookHandler}: core's, and where the Worker's env holds the rest. */
 export interface WorkerWebhookOptions<Env>
-  extends Omit<WebhookHandlerOptions, 'token' | 'dedupe' | 'waitUntil' | HandlerName>,
+  extends Omit<WebhookHandlerOptions, 'token' | 'dedupe' | 'waitUntil' | 'onError' | HandlerName>,
     WorkerWebhookHandlers<Env> {
+  /** Core's `onError`, also told the env and ctx (to record the error in a binding). */
+  onError?(
+    error: Parameters<NonNullable<WebhookHandlers['onError']>>[0],
+    event: Parameters<NonNullable<WebhookHandlers['onError']>>[1],
+    context: Omit<WorkerWebhookContext<Env>, 'request'>,
+  ): unknown;
   /** The env binding of the secret; default `WAZZUP_WEBHOOK_TOKEN`. */
   tokenBinding?: string;
   /** The KV namespace for dropping repeated deliveries; default an in-memory store per isolate. */
@@ -98,7 +106,13 @@ export function createWorkerWebhookHandler<Env>(
   env: Env,
   ctx: { waitUntil(promise: Promise<unknown>): void },
 ) => Promise<Response> {
-  const { tokenBinding = WEBHOOK_TOKEN_BINDING, dedupe, background = true, ...handlers } = options;
+  const {
+    tokenBinding = WEBHOOK_TOKEN_BINDING,
+    dedupe,
+    background = true,
+    onError,
+    ...handlers
+  } = options;
   // Kept per isolate, so repeats are dropped across requests even without KV.
   const memory = createMemoryDedupe();
   return async (request, env, ctx) => {
@@ -127,6 +141,10 @@ export function createWorkerWebhookHandler<Env>(
     const handle = createWebhookHandler({
       ...handlers,
       ...bound,
+      ...(onError && {
+        onError: (error: WazzupError, event: WebhookEvent | undefined) =>
+          onError(error, event, { env, ctx }),
+      }),
       token,
       dedupe: dedupe === false ? false : dedupe ? dedupe(env) : memory,
       ...(background && { waitUntil: (promise: Promise<unknown>) => ctx.waitUntil(promise) }),
