@@ -210,17 +210,24 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
   /** A send's status timeline (and echo), as webhooks to the account's address. */
   function afterSend(account: MockAccount, delivered: DeliveredMessage): void {
     const settings = storeOf(account).webhooks;
-    for (const { status, afterMs } of statusTimeline(options.webhooks ?? {}, delivered.chatId)) {
-      const update = {
-        messageId: delivered.messageId,
-        timestamp: new Date(now() + afterMs).toISOString(),
-        status,
-        ...(status === 'error' && {
-          error: { error: 'BAD_CONTACT', description: 'The contact cannot receive messages' },
-        }),
-      };
-      void deliverer.deliver(settings, 'messagesAndStatuses', { statuses: [update] }, afterMs);
-    }
+    let previousMs = 0;
+    const steps = statusTimeline(options.webhooks ?? {}, delivered.chatId).map(
+      ({ status, afterMs }) => {
+        const update = {
+          messageId: delivered.messageId,
+          timestamp: new Date(now() + afterMs).toISOString(),
+          status,
+          ...(status === 'error' && {
+            error: { error: 'BAD_CONTACT', description: 'The contact cannot receive messages' },
+          }),
+        };
+        const delayMs = Math.max(0, afterMs - previousMs);
+        previousMs = afterMs;
+        return { body: { statuses: [update] }, delayMs };
+      },
+    );
+    // One after another, so a slow answer to `sent` never lets `delivered` overtake it.
+    void deliverer.deliverInOrder(settings, 'messagesAndStatuses', steps);
     if (options.webhooks?.echoApiSends) {
       const { body } = delivered;
       const echo = {

@@ -5,7 +5,10 @@ import type { MockWebhookSettings } from '../state/store';
 
 /** How the mock delivers webhooks. */
 export interface WebhookDeliveryOptions {
-  /** How long after a send each status comes, in ms; default sent 20, delivered 60, read 120. */
+  /**
+   * How long after a send each status comes, in ms; default sent 20, delivered 60, read 120. A
+   * send's statuses are delivered one after another, in order, each no sooner than its time.
+   */
   statusDelays?: { sent?: number; delivered?: number; read?: number };
   /** Also deliver each API send back as an outgoing message (`isEcho: true`), as some report. */
   echoApiSends?: boolean;
@@ -46,6 +49,15 @@ export interface WebhookDeliverer {
     body: Record<string, unknown>,
     delayMs?: number,
   ): Promise<WebhookAttempt | undefined>;
+  /**
+   * Delivers `steps` one after another, each `delayMs` after the previous one's delivery ended (or
+   * gave up): a message's statuses arrive in order, as a timeline should.
+   */
+  deliverInOrder(
+    settings: MockWebhookSettings,
+    subscription: keyof MockWebhookSettings['subscriptions'],
+    steps: readonly { body: Record<string, unknown>; delayMs: number }[],
+  ): Promise<void>;
   /** Sends `body` once to `uri`, as it is (a string goes byte for byte), with no retry. */
   deliverOnce(uri: string, body: Record<string, unknown> | string): Promise<WebhookAttempt>;
   readonly log: readonly WebhookAttempt[];
@@ -103,9 +115,18 @@ export function createWebhookDeliverer(
     return promise;
   }
 
-  return {
+  const deliverer: WebhookDeliverer = {
     log,
     deliverOnce: (uri, body) => track(attempt(uri, body, 1)),
+    deliverInOrder(settings, subscription, steps) {
+      return track(
+        (async () => {
+          for (const { body, delayMs } of steps) {
+            await deliverer.deliver(settings, subscription, body, delayMs);
+          }
+        })(),
+      );
+    },
     deliver(settings, subscription, body, delayMs = 0) {
       const uri = settings.uri;
       if (!uri || !settings.subscriptions[subscription]) return Promise.resolve(undefined);
@@ -136,6 +157,7 @@ export function createWebhookDeliverer(
       log.length = 0;
     },
   };
+  return deliverer;
 }
 
 /** When each status of a send's timeline comes, and which they are. */
