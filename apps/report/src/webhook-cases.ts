@@ -100,17 +100,15 @@ const status = (value: string, messageId: string = crypto.randomUUID()) => ({
 });
 
 /**
- * A good delivery after the ones a case expects to run nothing: once the app has handled it,
- * anything those would have run has run too, so "nothing else ran" is checked without a sleep.
+ * A good delivery after the ones a case expects to be refused (401, 413, 400), which never start
+ * a handler: once the app has handled it, "nothing else ran" is checked without a sleep.
  */
 async function sentinel(context: WebhookCaseContext): Promise<AutoReplyLog> {
   const item = status('read');
   const attempt = await context.mock.deliverWebhook({ statuses: [item] });
   same(attempt.outcome, 200, 'the sentinel delivery');
   const event = `status ${item.messageId} read`;
-  const log = await waitFor(context, (log) => log.events.includes(event), 'the sentinel');
-  same(log.events.at(-1), event, 'the last event handled');
-  return log;
+  return waitFor(context, (log) => log.events.includes(event), 'the sentinel');
 }
 
 /** The fake API's answers to the replies to one incoming message. */
@@ -290,8 +288,13 @@ export const WEBHOOK_CASES: readonly WebhookCase[] = [
       const body = { messages: [message], statuses: [delivered] };
       same((await context.mock.deliverWebhook(body)).outcome, 200, 'the first delivery');
       await waitFor(context, (log) => log.replies.length === 1, 'the reply');
-      same((await context.mock.deliverWebhook(body)).outcome, 200, 'the repeat');
-      const log = await sentinel(context);
+      // The repeat carries one new item last: once it is handled, the repeated ones before it in
+      // the same delivery have been dropped or handled, in the background too.
+      const marker = status('read');
+      const repeat = { ...body, statuses: [delivered, marker] };
+      same((await context.mock.deliverWebhook(repeat)).outcome, 200, 'the repeat');
+      const markerEvent = `status ${marker.messageId} read`;
+      const log = await waitFor(context, (log) => log.events.includes(markerEvent), 'the new item');
       // The reply's own timeline comes in between; count only what the delivery held.
       const mine = log.events.filter(
         (event) => event.includes(message.messageId) || event.includes(delivered.messageId),
