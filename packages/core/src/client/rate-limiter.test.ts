@@ -104,14 +104,15 @@ describe('rate limiter', () => {
     }
   });
 
-  it('gives up a wait after maxWaitMs with WazzupQueueTimeoutError', async () => {
+  it('gives up a wait after maxWaitMs (at most 50 ms late) with WazzupQueueTimeoutError', async () => {
     const limiter = createRateLimiter({ limit: 1, windowMs: 60_000 });
     (await limiter.acquire())();
     const waiting = limiter.acquire(undefined, 250).catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(249);
     const early = await Promise.race([waiting, Promise.resolve('still waiting')]);
     expect(early).toBe('still waiting');
-    await vi.advanceTimersByTimeAsync(1);
+    // Wait limits that run out within the same 50 ms share one timer.
+    await vi.advanceTimersByTimeAsync(51);
     expect(await waiting).toBeInstanceOf(WazzupQueueTimeoutError);
     expect(await waiting).toMatchObject({ waitedMs: 250 });
     // Nothing is left armed once nobody waits.
@@ -125,6 +126,20 @@ describe('rate limiter', () => {
     const next = limiter.acquire().then(() => Date.now() - before);
     await vi.runAllTimersAsync();
     expect(await next).toBe(2000);
+  });
+
+  it('gives 20 000 callers queued at once one wait-limit timer between them, none once they left', async () => {
+    const limiter = createRateLimiter({ limit: 1, windowMs: 60_000 });
+    (await limiter.acquire())();
+    const controller = new AbortController();
+    const waiting = Array.from({ length: 20_000 }, () =>
+      limiter.acquire(controller.signal, 30_000).catch((error: unknown) => error),
+    );
+    // The head's timer (a slot frees in a minute) and one for every wait limit.
+    expect(vi.getTimerCount()).toBeLessThanOrEqual(3);
+    controller.abort();
+    for (const each of await Promise.all(waiting)) expect(each).toBeInstanceOf(WazzupAbortError);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('serves 20 000 queued callers in order, and one abort releases them all', async () => {

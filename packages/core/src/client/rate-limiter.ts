@@ -23,12 +23,26 @@ export interface RateLimiter {
   pause(ms: number): void;
 }
 
-/** A caller in the queue; `done` once it got its slot, aborted or gave up. */
+/**
+ * A caller in the queue; `done` once it got its slot, aborted or gave up. Plain data, with no
+ * closures or timer of its own: a queue may hold tens of thousands.
+ */
 interface Waiter {
-  done?: boolean;
-  grant(release: Release): void;
-  fail(error: Error): void;
+  done: boolean;
+  resolve(release: Release): void;
+  reject(error: Error): void;
+  signal: AbortSignal | undefined;
+  /** When its wait limit runs out, ms since the epoch; `Infinity` for none. */
+  deadline: number;
+  /** Its wait limit, for the error. */
+  waitMs: number;
 }
+
+/**
+ * How finely wait limits are grouped: the waiters whose limits run out within the same 50 ms share
+ * one timer (a burst of sends queued at once shares one), so each fails at most this late.
+ */
+const DEADLINE_GRAIN_MS = 50;
 
 /**
  * A sliding-window limiter that counts each request from the moment its answer came, not from
@@ -37,8 +51,8 @@ interface Waiter {
  *
  * Per request it costs O(1): the ends of answered slots are kept in order (an answer's end is
  * almost always the latest), so the earliest to free is the first, and expired ones leave from
- * the front (V8's `shift` trims an array's front in place). One timer serves the queue's head;
- * each waiter has its own only for its wait limit.
+ * the front (V8's `shift` trims an array's front in place). One timer serves the queue's head,
+ * and one each group of wait limits that run out within {@link DEADLINE_GRAIN_MS} of each other.
  */
 export function createRateLimiter({ limit, windowMs }: RateLimit): RateLimiter {
   // When each answered request stops counting, ascending.
@@ -101,10 +115,58 @@ export function createRateLimiter({ limit, windowMs }: RateLimit): RateLimiter {
         return;
       }
       head++;
-      waiter.grant(take());
+      leave(waiter);
+      waiter.resolve(take());
     }
     waiters = [];
     head = 0;
+  }
+
+  // Wait limits, grouped by when they run out (rounded up to the grain): one timer per group,
+  // cleared once its last waiter has left, so nothing keeps a process alive for a wait that ended.
+  const deadlines = new Map<
+    number,
+    { waiters: Set<Waiter>; timer: ReturnType<typeof setTimeout> }
+  >();
+  const groupOf = (deadline: number) => Math.ceil(deadline / DEADLINE_GRAIN_MS) * DEADLINE_GRAIN_MS;
+  function expire(at: number): void {
+    const group = deadlines.get(at);
+    deadlines.delete(at);
+    for (const waiter of group?.waiters ?? []) {
+      fail(waiter, new WazzupQueueTimeoutError(waiter.waitMs));
+    }
+  }
+  function limitWait(waiter: Waiter): void {
+    const at = groupOf(waiter.deadline);
+    let group = deadlines.get(at);
+    if (!group) {
+      const timer = setTimeout(() => expire(at), Math.min(at - Date.now(), MAX_TIMER_MS));
+      group = { waiters: new Set(), timer };
+      deadlines.set(at, group);
+    }
+    group.waiters.add(waiter);
+  }
+
+  /** Takes a waiter out of the queue's count, its signal's group and its wait limit's group. */
+  function leave(waiter: Waiter): void {
+    waiter.done = true;
+    live--;
+    if (waiter.signal) unfollow(waiter.signal, waiter);
+    if (waiter.deadline !== Number.POSITIVE_INFINITY) {
+      const at = groupOf(waiter.deadline);
+      const group = deadlines.get(at);
+      if (group?.waiters.delete(waiter) && !group.waiters.size) {
+        clearTimeout(group.timer);
+        deadlines.delete(at);
+      }
+    }
+    if (!live) stopTimer();
+  }
+
+  function fail(waiter: Waiter, error: Error): void {
+    if (waiter.done) return;
+    leave(waiter);
+    waiter.reject(error);
   }
 
   // One abort listener per signal, however many of its callers wait: Node's EventTarget walks its
@@ -116,7 +178,7 @@ export function createRateLimiter({ limit, windowMs }: RateLimit): RateLimiter {
       const waiting = new Set<Waiter>();
       const onAbort = () => {
         bySignal.delete(signal);
-        for (const each of waiting) each.fail(new WazzupAbortError());
+        for (const each of waiting) fail(each, new WazzupAbortError());
       };
       group = { waiters: waiting, onAbort };
       bySignal.set(signal, group);
@@ -136,34 +198,14 @@ export function createRateLimiter({ limit, windowMs }: RateLimit): RateLimiter {
       if (signal?.aborted) return Promise.reject(new WazzupAbortError());
       if (!live && !delay(Date.now())) return Promise.resolve(take());
       return new Promise<Release>((resolve, reject) => {
-        let limitTimer: ReturnType<typeof setTimeout> | undefined;
-        const leave = () => {
-          waiter.done = true;
-          live--;
-          clearTimeout(limitTimer);
-          if (signal) unfollow(signal, waiter);
-          if (!live) stopTimer();
-        };
-        const waiter: Waiter = {
-          grant(release) {
-            leave();
-            resolve(release);
-          },
-          fail(error) {
-            if (waiter.done) return;
-            leave();
-            reject(error);
-          },
-        };
+        const deadline =
+          maxWaitMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + maxWaitMs;
+        const waitMs = maxWaitMs ?? Number.POSITIVE_INFINITY;
+        const waiter: Waiter = { done: false, resolve, reject, signal, deadline, waitMs };
         waiters.push(waiter);
         live++;
         if (signal) follow(signal, waiter);
-        if (maxWaitMs !== undefined) {
-          limitTimer = setTimeout(
-            () => waiter.fail(new WazzupQueueTimeoutError(maxWaitMs)),
-            Math.min(maxWaitMs, MAX_TIMER_MS),
-          );
-        }
+        if (maxWaitMs !== undefined) limitWait(waiter);
         if (!timer) pump();
       });
     },
