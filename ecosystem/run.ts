@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startWorker } from '@wazzup-sdk/worker-bundle';
+import { OTHER_NODES } from '../scripts/node-versions';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PUBLISHED = ['core', 'mock', 'deno', 'bun', 'cloudflare', 'browser', 'cli'];
-const NODES = { '22': '22.23.3', '24': '24.9.0' };
 const VITE = '7.3.8';
 const work = mkdtempSync(join(tmpdir(), 'wazzup-ecosystem-'));
 const app = join(work, 'app');
@@ -90,7 +90,7 @@ writeFileSync(join(app, 'tsconfig.node16.json'), tsconfig('Node16', 'Node16'));
 await step('npm install', 'npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
   cwd: app,
 });
-for (const [major, version] of Object.entries(NODES)) {
+for (const [major, version] of Object.entries(OTHER_NODES)) {
   const dir = join(work, `node${major}`);
   mkdirSync(dir);
   writeFileSync(join(dir, 'package.json'), '{"private":true}');
@@ -133,7 +133,7 @@ const checks: [string, () => Promise<void>][] = [
     'Node 20, CJS require',
     sends(() => step('node20 cjs', process.execPath, ['cjs.cjs'], { cwd: app, env })),
   ],
-  ...Object.keys(NODES).flatMap((major): [string, () => Promise<void>][] => {
+  ...Object.keys(OTHER_NODES).flatMap((major): [string, () => Promise<void>][] => {
     const node = join(work, `node${major}`, 'node_modules/.bin/node');
     return [
       [

@@ -5,6 +5,9 @@ import { buildCoreWithoutOfetch } from './without-ofetch';
 /** The what-if contender: the SDK with fetch in place of ofetch, everything else unchanged. */
 export const WITHOUT_OFETCH = 'what-if: SDK with fetch in place of ofetch';
 
+/** The SDK with its rate limiter on, at a limit no run reaches: what the limiter costs a send. */
+export const LIMITED = 'SDK sendMessage, rate limiter on';
+
 /**
  * The contenders, by name, as `overhead-worker.ts` builds them. The middle two take the SDK apart:
  * its HTTP layer alone, then that with the least work a validated, idempotent send must do.
@@ -13,8 +16,9 @@ export const OVERHEAD_CONTENDERS = [
   'raw fetch',
   'plain ofetch',
   'ofetch as the SDK calls it',
-  'the same + validation, id and answer schema',
+  'the same + validation and crmMessageId',
   'SDK sendMessage',
+  LIMITED,
   WITHOUT_OFETCH,
 ] as const;
 
@@ -39,7 +43,9 @@ function timeInWorker(name: string, count: number, coreWithoutOfetch: string): P
  * round. Each run gets its own worker thread, so one contender's JIT state and garbage cannot slow
  * another (in one shared thread, plain ofetch measured anywhere from 1.0× to 2.2× raw fetch).
  */
-export async function measureOverhead(count = 10_000, rounds = 11): Promise<Rounds> {
+// 40 000 sends each (after 20 000 to warm up): at 10 000, Node 22 and 24 were still tiering the
+// SDK's code up, and the same contender moved by a quarter from one round to the next.
+export async function measureOverhead(count = 40_000, rounds = 7): Promise<Rounds> {
   const coreWithoutOfetch = await buildCoreWithoutOfetch();
   return interleaved(
     Object.fromEntries(

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
-import { createWazzup } from '@wazzup-sdk/core';
+import { createTransport, createWazzup } from '@wazzup-sdk/core';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS } from '@wazzup-sdk/mock';
 import { createFetch } from 'ofetch';
 import { interleaved, type Rounds } from './measure';
@@ -66,6 +66,7 @@ export async function measureThroughput(
       rateLimit: false,
     });
     const plain = createFetch({ fetch: globalThis.fetch });
+    const transport = createTransport(globalThis.fetch);
     const contenders = {
       'raw fetch': () =>
         rate(
@@ -86,6 +87,36 @@ export async function measureThroughput(
             const signal = AbortSignal.timeout(30_000);
             const response = await fetch(endpoint, { method: 'POST', headers, body, signal });
             await response.json();
+          },
+          total,
+          concurrency,
+        ),
+      // The same, refusing redirects as the SDK does (a hostile server must not bounce the key).
+      'raw fetch with a timeout, redirects refused': () =>
+        rate(
+          async () => {
+            const body = JSON.stringify({ ...message, crmMessageId: `manual-${id++}` });
+            const signal = AbortSignal.timeout(30_000);
+            const response = await fetch(endpoint, {
+              method: 'POST',
+              headers,
+              body,
+              signal,
+              redirect: 'manual',
+            });
+            await response.json();
+          },
+          total,
+          concurrency,
+        ),
+      // The SDK's HTTP layer alone (ofetch with the SDK's options, the capped read), a timeout each.
+      'ofetch as the SDK calls it, with a timeout': () =>
+        rate(
+          async () => {
+            const body = JSON.stringify({ ...message, crmMessageId: `layer-${id++}` });
+            const signal = AbortSignal.timeout(30_000);
+            const answer = await transport(endpoint, { body, headers, signal });
+            JSON.parse(answer.text);
           },
           total,
           concurrency,

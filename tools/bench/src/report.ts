@@ -1,0 +1,212 @@
+// What `pnpm bench` found, as data (bench/results.json), as one history row (bench/history.json)
+// and as BENCHMARKS.md. Every target is a ratio against a baseline of the same run, or a bound.
+import type { ColdStart } from './cold-start';
+import type { Rounds } from './measure';
+import type { QueuedMemory } from './memory';
+import { LIMITED, WITHOUT_OFETCH } from './overhead';
+
+/** Everything one run measured. */
+export interface BenchResults {
+  machine: { cpus: number; model: string };
+  /** Per Node major: µs per send, each contender's best round and every round. */
+  overhead: Record<string, { best: Record<string, number>; rounds: Rounds }>;
+  /** Per Node major measured: sends per second, best round and every round. */
+  throughput: Record<string, { best: Record<string, number>; rounds: Rounds }>;
+  coldStart: Record<string, ColdStart>;
+  burst?: Awaited<ReturnType<typeof import('./burst').measureBurst>>;
+  memory?: QueuedMemory;
+  bundles?: Record<string, { minified: number; gzipped: number }>;
+  budgets?: { sendOnlyBytes: number; sendOnlyTargetBytes: number; wholeClientBytes: number };
+}
+
+/** One run's headline figures, as bench/history.json keeps them. */
+export interface HistoryEntry {
+  at: string;
+  /** Per Node major: SDK ÷ plain ofetch, per send (target ≤ 1.15). */
+  perSendToPlainOfetch: Record<string, number>;
+  /** Per Node major: SDK ÷ raw fetch with a timeout, loopback throughput (target ≥ 0.95). */
+  throughputToTimedFetch: Record<string, number>;
+  /** Per Node major: importing core ÷ ofetch's neutral build + valibot (target ≤ 1.1). */
+  coldStartToStack?: Record<string, number>;
+  /** Share of the allowed rate a burst reached (target ≥ 0.96), and its 429s. */
+  burstShare: number;
+  burstTooMany: number;
+  /** Heap per queued send, bytes (target ≤ 1 536). */
+  queuedBytesEach?: number;
+  /** The send-only browser page, min+gzip bytes (target ≤ 10 240). */
+  sendOnlyPageBytes: number;
+  note?: string;
+}
+
+export const TARGETS = {
+  perSendToPlainOfetch: 1.15,
+  throughputToTimedFetch: 0.95,
+  coldStartToStack: 1.1,
+  burstShare: 0.96,
+  queuedBytesEach: 1536,
+  /** "Well under a second" for one abort to release every queued send. */
+  releaseMs: 500,
+} as const;
+
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+const ratio = (figures: Record<string, number> | undefined, name: string, baseline: string) =>
+  (figures?.[name] ?? Number.NaN) / (figures?.[baseline] ?? Number.NaN);
+const TIMED = 'raw fetch with a timeout';
+
+/** The headline of a run. */
+export function headline(results: BenchResults, at: string): HistoryEntry {
+  const perNode = <T>(table: Record<string, T>, figure: (value: T) => number) =>
+    Object.fromEntries(
+      Object.entries(table).map(([major, value]) => [major, round(figure(value))]),
+    );
+  return {
+    at,
+    perSendToPlainOfetch: perNode(results.overhead, ({ best }) =>
+      ratio(best, 'SDK sendMessage', 'plain ofetch'),
+    ),
+    throughputToTimedFetch: perNode(results.throughput, ({ best }) =>
+      ratio(best, 'SDK sendMessage', TIMED),
+    ),
+    coldStartToStack: perNode(results.coldStart, (cold) => cold.pairedRatio),
+    burstShare: round(results.burst?.shareOfAllowedRate ?? Number.NaN, 3),
+    burstTooMany: results.burst?.tooManyRequests ?? Number.NaN,
+    queuedBytesEach: results.memory?.sdkBytesEach ?? Number.NaN,
+    sendOnlyPageBytes: results.bundles?.['SDK: browser page']?.gzipped ?? Number.NaN,
+  };
+}
+
+const verdict = (ok: boolean) => (ok ? '✔' : '✘');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const x = (value: number) => `${round(value)}×`;
+
+function overheadRows(results: BenchResults): string[] {
+  return Object.entries(results.overhead).map(([major, { best }]) => {
+    const sdk = ratio(best, 'SDK sendMessage', 'plain ofetch');
+    return `| Node ${major} | ${round(best['SDK sendMessage'] ?? 0)} µs | ${round(best['plain ofetch'] ?? 0)} µs | **${x(sdk)}** ${verdict(sdk <= TARGETS.perSendToPlainOfetch)} | ${x(ratio(best, 'SDK sendMessage', 'raw fetch'))} | ${x(ratio(best, 'SDK sendMessage', 'ofetch as the SDK calls it'))} | ${x(ratio(best, 'the same + validation and crmMessageId', 'ofetch as the SDK calls it'))} | ${x(ratio(best, LIMITED, 'SDK sendMessage'))} | ${x(ratio(best, WITHOUT_OFETCH, 'raw fetch'))} |`;
+  });
+}
+
+function throughputRows(results: BenchResults): string[] {
+  return Object.entries(results.throughput).map(([major, { best }]) => {
+    const sdk = ratio(best, 'SDK sendMessage', TIMED);
+    return `| Node ${major} | ${Math.round(best['SDK sendMessage'] ?? 0)}/s | ${Math.round(best[TIMED] ?? 0)}/s | **${x(sdk)}** ${verdict(sdk >= TARGETS.throughputToTimedFetch)} | ${x(ratio(best, 'raw fetch with a timeout, redirects refused', TIMED))} | ${x(ratio(best, 'ofetch as the SDK calls it, with a timeout', TIMED))} | ${x(ratio(best, 'plain ofetch', 'raw fetch'))} | ${x(ratio(best, WITHOUT_OFETCH, TIMED))} |`;
+  });
+}
+
+function coldStartRows(results: BenchResults): string[] {
+  return Object.entries(results.coldStart).map(([major, cold]) => {
+    const ms = (name: string) => `${round(cold.importMs[name] ?? 0, 1)} ms`;
+    return `| Node ${major} | ${ms('@wazzup-sdk/core')} | ${ms("ofetch's neutral build + valibot")} | **${x(cold.pairedRatio)}** ${verdict(cold.pairedRatio <= TARGETS.coldStartToStack)} | ${x(cold.processRatio)} | ${ms('ofetch (its Node entry) + valibot')} |`;
+  });
+}
+
+function historyRows(history: readonly HistoryEntry[]): string[] {
+  const perNode = (table: Record<string, number> | undefined) =>
+    table
+      ? Object.entries(table)
+          .map(([major, value]) => `${major}: ${value}`)
+          .join(', ')
+      : '—';
+  return history.map(
+    (entry) =>
+      `| ${entry.at.slice(0, 16).replace('T', ' ')} | ${perNode(entry.perSendToPlainOfetch)} | ${perNode(entry.throughputToTimedFetch)} | ${perNode(entry.coldStartToStack)} | ${entry.burstShare} (${entry.burstTooMany} × 429) | ${entry.queuedBytesEach ?? '—'} | ${entry.sendOnlyPageBytes} |${entry.note ? ` ${entry.note}` : ''}`,
+  );
+}
+
+/** BENCHMARKS.md for a run, with the history of the runs before it. */
+export function renderMarkdown(results: BenchResults, history: readonly HistoryEntry[]): string {
+  const { burst, memory, bundles = {}, budgets } = results;
+  const size = (name: string) => bundles[name]?.gzipped ?? 0;
+  const page = size('SDK: browser page');
+  const floor = size('ofetch + valibot schema');
+  const target = budgets?.sendOnlyTargetBytes ?? 0;
+  return `# Benchmarks
+
+Measured by \`pnpm bench\` on ${results.machine.cpus} × ${results.machine.model}, on each Node version
+named (22 and 24 from the \`node\` npm package). Every figure is a ratio against a baseline measured
+in the same run, or a bound; raw numbers, every round of them, are in
+[bench/results.json](bench/results.json). Rounds are interleaved and each contender's best round is
+kept: on this shared machine interference only ever slows a run down.
+
+## Per send, in-memory transport
+
+µs of client work per send (validation, crmMessageId, retry loop, timeouts, answer reading) against
+**plain ofetch** made the way the SDK makes it (\`createFetch({ fetch })\` with the injected fetch)
+posting the same message. Beside it: raw fetch; **ofetch as the SDK calls it** (the SDK's own
+transport: a string body, its options, the capped read); the least locally validated, idempotent
+send on that (the request schema and a crmMessageId; no retry loop, no timeout); the rate limiter's cost (on, at a limit no run
+reaches, every send in one window: the same ratio whatever the slots held means O(1)); and the
+what-if SDK with fetch in place of ofetch.
+
+| Node | SDK | plain ofetch | SDK ÷ plain ofetch (≤ ${TARGETS.perSendToPlainOfetch}×) | ÷ raw fetch | ÷ ofetch as the SDK calls it | validated send ÷ ofetch as the SDK calls it | limiter on ÷ off | what-if ÷ raw fetch |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${overheadRows(results).join('\n')}
+
+## Throughput, loopback HTTP, 32 in flight
+
+Sends per second to the mock in its own process, against **raw fetch with a timeout signal** (a
+hand-written client that can time out). Beside it, the stack's share: raw fetch refusing redirects
+as the SDK does, ofetch as the SDK calls it with a timeout each, plain ofetch (no signal) against raw
+fetch (no signal), and the what-if SDK.
+
+| Node | SDK | raw fetch with a timeout | SDK ÷ that (≥ ${TARGETS.throughputToTimedFetch}×) | redirects refused ÷ that | ofetch as the SDK calls it ÷ that | plain ofetch ÷ raw fetch | what-if ÷ that |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${throughputRows(results).join('\n')}
+
+## Cold start
+
+\`import()\` time inside a fresh process, per contender, ${Object.values(results.coldStart)[0]?.rounds ?? 0} rounds; the ratio is the median of each
+round's core ÷ the stack it is built on (ofetch's runtime-neutral build + valibot), taken within
+the round. Whole processes, start to exit, beside it; and ofetch's Node entry, which loads
+node-fetch-native and \`node:http\` at import, for reference (core carries the neutral build).
+
+| Node | core | ofetch neutral + valibot | core ÷ that, paired (≤ ${TARGETS.coldStartToStack}×) | whole processes | ofetch's Node entry + valibot |
+| --- | --- | --- | --- | --- | --- |
+${coldStartRows(results).join('\n')}
+
+## Rate limit
+
+${
+  burst
+    ? `A burst of ${burst.sends} sends at a scaled limit of ${burst.limit} per ${burst.windowMs} ms on both sides, to the mock in its own
+process enforcing the same limit: **${round(burst.shareOfAllowedRate, 3)}** of the allowed rate (the least wall time the limit
+allows, ${burst.theoreticalMs} ms, ÷ the median measured, ${burst.wallMs} ms; target ≥ ${TARGETS.burstShare}) ${verdict(burst.shareOfAllowedRate >= TARGETS.burstShare)}, **${burst.tooManyRequests} × 429** ${verdict(burst.tooManyRequests === 0)}, and at
+most **${burst.mostInAnyWindow}** requests could have reached the server in any window (limit ${burst.limit}) ${verdict(burst.mostInAnyWindow <= burst.limit)}. The
+median answer took ${burst.medianLatencyMs} ms. A slot counts from its answer, so a key reaches about
+windowMs ÷ (windowMs + latency) of its limit: with the service's 5 s window and a 50 ms answer, 0.99.`
+    : ''
+}
+
+## Memory
+
+${
+  memory
+    ? `${memory.count} sends queued behind a limiter with no slot free: **${memory.sdkBytesEach} bytes** of heap each (target ≤ ${TARGETS.queuedBytesEach}) ${verdict(memory.sdkBytesEach <= TARGETS.queuedBytesEach)},
+against ${memory.plainOfetchBytesEach} bytes for each plain ofetch call waiting on a fetch that never answers (${x(memory.sdkBytesEach / memory.plainOfetchBytesEach)}).
+One abort released them all in **${memory.sdkReleaseMs} ms** ${verdict(memory.sdkReleaseMs <= TARGETS.releaseMs && memory.allAborted)}${memory.allAborted ? ', each with WazzupAbortError' : ', NOT each with WazzupAbortError'}.`
+    : ''
+}
+
+## Bundle size (min+gzip)
+
+| bundle | size | against |
+| --- | --- | --- |
+| send-only browser page | **${kb(page)}** ${verdict(page <= target)} target ${kb(target)}, CI budget ${kb(budgets?.sendOnlyBytes ?? 0)} | ${x(page / floor)} ofetch + valibot schema (${kb(floor)}) |
+| send-only Worker | ${kb(size('SDK: Worker'))} | ofetch alone ${kb(size('ofetch alone'))}, raw fetch ${kb(size('raw fetch'))} |
+| whole client, Worker | ${kb(size('SDK: Worker, whole client'))}, CI budget ${kb(budgets?.wholeClientBytes ?? 0)} | |
+| what-if: send-only page, fetch in place of ofetch | ${kb(size('what-if: SDK browser page, fetch in place of ofetch'))} | |
+
+The floor rows are the stack before the SDK adds anything: ofetch alone (with the parts of ufo and
+destr it takes) ${kb(size('ofetch alone'))}, and with valibot's share of a request schema ${kb(floor)}. Above that floor the SDK's own
+send path weighs ${kb(page - floor)}.
+
+## History
+
+Each run's headline, oldest first (the first row is the earlier benchmark's, whose targets were
+against raw fetch; its burst ran at 50 / s).
+
+| run (UTC) | per send ÷ plain ofetch | throughput ÷ timed raw fetch | cold start ÷ stack | burst share | bytes per queued send | send-only page, bytes |
+| --- | --- | --- | --- | --- | --- | --- |
+${historyRows(history).join('\n')}
+`;
+}
