@@ -32,10 +32,36 @@ interface Waiter {
   resolve(release: Release): void;
   reject(error: Error): void;
   signal: AbortSignal | undefined;
-  /** When its wait limit runs out, ms since the epoch; `Infinity` for none. */
-  deadline: number;
+  /** When its wait limit runs out (rounded up to the grain), ms since the epoch; 0 for none. */
+  expiresAt: number;
   /** Its wait limit, for the error. */
   waitMs: number;
+}
+
+/**
+ * Waiters grouped by a key (a signal, a deadline) with one resource per group, such as a listener
+ * or a timer: `open` makes it for the group's first waiter, and what it returns ends it once the
+ * last has left.
+ */
+function grouped<Key>(open: (key: Key, members: Set<Waiter>) => () => void) {
+  const groups = new Map<Key, { members: Set<Waiter>; close: () => void }>();
+  return {
+    join(key: Key, waiter: Waiter): void {
+      let group = groups.get(key);
+      if (!group) {
+        const members = new Set<Waiter>();
+        group = { members, close: open(key, members) };
+        groups.set(key, group);
+      }
+      group.members.add(waiter);
+    },
+    part(key: Key, waiter: Waiter): void {
+      const group = groups.get(key);
+      if (!group?.members.delete(waiter) || group.members.size) return;
+      groups.delete(key);
+      group.close();
+    },
+  };
 }
 
 /**
@@ -122,44 +148,12 @@ export function createRateLimiter({ limit, windowMs }: RateLimit): RateLimiter {
     head = 0;
   }
 
-  // Wait limits, grouped by when they run out (rounded up to the grain): one timer per group,
-  // cleared once its last waiter has left, so nothing keeps a process alive for a wait that ended.
-  const deadlines = new Map<
-    number,
-    { waiters: Set<Waiter>; timer: ReturnType<typeof setTimeout> }
-  >();
-  const groupOf = (deadline: number) => Math.ceil(deadline / DEADLINE_GRAIN_MS) * DEADLINE_GRAIN_MS;
-  function expire(at: number): void {
-    const group = deadlines.get(at);
-    deadlines.delete(at);
-    for (const waiter of group?.waiters ?? []) {
-      fail(waiter, new WazzupQueueTimeoutError(waiter.waitMs));
-    }
-  }
-  function limitWait(waiter: Waiter): void {
-    const at = groupOf(waiter.deadline);
-    let group = deadlines.get(at);
-    if (!group) {
-      const timer = setTimeout(() => expire(at), Math.min(at - Date.now(), MAX_TIMER_MS));
-      group = { waiters: new Set(), timer };
-      deadlines.set(at, group);
-    }
-    group.waiters.add(waiter);
-  }
-
   /** Takes a waiter out of the queue's count, its signal's group and its wait limit's group. */
   function leave(waiter: Waiter): void {
     waiter.done = true;
     live--;
-    if (waiter.signal) unfollow(waiter.signal, waiter);
-    if (waiter.deadline !== Number.POSITIVE_INFINITY) {
-      const at = groupOf(waiter.deadline);
-      const group = deadlines.get(at);
-      if (group?.waiters.delete(waiter) && !group.waiters.size) {
-        clearTimeout(group.timer);
-        deadlines.delete(at);
-      }
-    }
+    if (waiter.signal) bySignal.part(waiter.signal, waiter);
+    if (waiter.expiresAt) byDeadline.part(waiter.expiresAt, waiter);
     if (!live) stopTimer();
   }
 
@@ -171,41 +165,48 @@ export function createRateLimiter({ limit, windowMs }: RateLimit): RateLimiter {
 
   // One abort listener per signal, however many of its callers wait: Node's EventTarget walks its
   // listeners on every add and remove, and warns past ten of them.
-  const bySignal = new Map<AbortSignal, { waiters: Set<Waiter>; onAbort: () => void }>();
-  function follow(signal: AbortSignal, waiter: Waiter): void {
-    let group = bySignal.get(signal);
-    if (!group) {
-      const waiting = new Set<Waiter>();
-      const onAbort = () => {
-        bySignal.delete(signal);
-        for (const each of waiting) fail(each, new WazzupAbortError());
-      };
-      group = { waiters: waiting, onAbort };
-      bySignal.set(signal, group);
-      signal.addEventListener('abort', onAbort, { once: true });
-    }
-    group.waiters.add(waiter);
-  }
-  function unfollow(signal: AbortSignal, waiter: Waiter): void {
-    const group = bySignal.get(signal);
-    if (!group?.waiters.delete(waiter) || group.waiters.size) return;
-    bySignal.delete(signal);
-    signal.removeEventListener('abort', group.onAbort);
-  }
+  const bySignal = grouped<AbortSignal>((signal, members) => {
+    const onAbort = () => {
+      for (const waiter of [...members]) fail(waiter, new WazzupAbortError());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    return () => signal.removeEventListener('abort', onAbort);
+  });
+  // One timer per group of wait limits that run out within the same grain (a burst queued at
+  // once shares one), cleared once its last waiter has left: nothing keeps a process alive for a
+  // wait that ended.
+  const byDeadline = grouped<number>((at, members) => {
+    const timer = setTimeout(
+      () => {
+        for (const waiter of [...members]) fail(waiter, new WazzupQueueTimeoutError(waiter.waitMs));
+      },
+      Math.min(at - Date.now(), MAX_TIMER_MS),
+    );
+    return () => clearTimeout(timer);
+  });
 
   return {
     acquire(signal, maxWaitMs) {
       if (signal?.aborted) return Promise.reject(new WazzupAbortError());
       if (!live && !delay(Date.now())) return Promise.resolve(take());
       return new Promise<Release>((resolve, reject) => {
-        const deadline =
-          maxWaitMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + maxWaitMs;
-        const waitMs = maxWaitMs ?? Number.POSITIVE_INFINITY;
-        const waiter: Waiter = { done: false, resolve, reject, signal, deadline, waitMs };
+        // Rounded up to the grain, so wait limits that run out close together share one timer.
+        const expiresAt =
+          maxWaitMs === undefined
+            ? 0
+            : Math.ceil((Date.now() + maxWaitMs) / DEADLINE_GRAIN_MS) * DEADLINE_GRAIN_MS;
+        const waiter: Waiter = {
+          done: false,
+          resolve,
+          reject,
+          signal,
+          expiresAt,
+          waitMs: maxWaitMs ?? 0,
+        };
         waiters.push(waiter);
         live++;
-        if (signal) follow(signal, waiter);
-        if (maxWaitMs !== undefined) limitWait(waiter);
+        if (signal) bySignal.join(signal, waiter);
+        if (expiresAt) byDeadline.join(expiresAt, waiter);
         if (!timer) pump();
       });
     },

@@ -13,18 +13,12 @@ const DUPLICATE_CODE = 'repeatedCrmMessageId';
  * holds two strings and no closures (a queue may hold tens of thousands).
  */
 class SendRoute implements Route<SendMessageResult> {
+  readonly method = 'POST';
+  readonly path = '/v3/message';
   constructor(
     readonly body: string,
     readonly crmMessageId: string,
   ) {}
-
-  get method(): 'POST' {
-    return 'POST';
-  }
-
-  get path(): string {
-    return '/v3/message';
-  }
 
   read(answer: RawAnswer, redact: Redact): SendMessageResult | WazzupApiError {
     const { crmMessageId } = this;
