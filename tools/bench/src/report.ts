@@ -109,7 +109,7 @@ function historyRows(history: readonly HistoryEntry[]): string[] {
       : '—';
   return history.map(
     (entry) =>
-      `| ${entry.at.slice(0, 16).replace('T', ' ')} | ${perNode(entry.perSendToPlainOfetch)} | ${perNode(entry.throughputToTimedFetch)} | ${perNode(entry.coldStartToStack)} | ${entry.burstShare} (${entry.burstTooMany} × 429) | ${entry.queuedBytesEach ?? '—'} | ${entry.sendOnlyPageBytes} |${entry.note ? ` ${entry.note}` : ''}`,
+      `| ${entry.at.slice(0, 16).replace('T', ' ')} | ${perNode(entry.perSendToPlainOfetch)} | ${perNode(entry.throughputToTimedFetch)} | ${perNode(entry.coldStartToStack)} | ${entry.burstShare} (${entry.burstTooMany} × 429) | ${entry.queuedBytesEach ?? '—'} | ${entry.sendOnlyPageBytes} | ${entry.note ?? ''} |`,
   );
 }
 
@@ -205,8 +205,8 @@ send path weighs ${kb(page - floor)}.
 Each run's headline, oldest first (the first row is the earlier benchmark's, whose targets were
 against raw fetch; its burst ran at 50 / s).
 
-| run (UTC) | per send ÷ plain ofetch | throughput ÷ timed raw fetch | cold start ÷ stack | burst share | bytes per queued send | send-only page, bytes |
-| --- | --- | --- | --- | --- | --- | --- |
+| run (UTC) | per send ÷ plain ofetch | throughput ÷ timed raw fetch | cold start ÷ stack | burst share | bytes per queued send | send-only page, bytes | note |
+| --- | --- | --- | --- | --- | --- | --- | --- |
 ${historyRows(history).join('\n')}
 `;
 }
