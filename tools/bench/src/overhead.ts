@@ -1,6 +1,11 @@
-import { Worker } from 'node:worker_threads';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { interleaved, type Rounds } from './measure';
 import { buildCoreWithoutOfetch } from './without-ofetch';
+
+const here = fileURLToPath(new URL('..', import.meta.url));
+const run = promisify(execFile);
 
 /** The what-if contender: the SDK with fetch in place of ofetch, everything else unchanged. */
 export const WITHOUT_OFETCH = 'what-if: SDK with fetch in place of ofetch';
@@ -9,7 +14,7 @@ export const WITHOUT_OFETCH = 'what-if: SDK with fetch in place of ofetch';
 export const LIMITED = 'SDK sendMessage, rate limiter on';
 
 /**
- * The contenders, by name, as `overhead-worker.ts` builds them. The middle two take the SDK apart:
+ * The contenders, by name, as `overhead-contender.ts` builds them. The middle two take the SDK apart:
  * its HTTP layer alone, then that with the least work a validated, idempotent send must do.
  */
 export const OVERHEAD_CONTENDERS = [
@@ -22,26 +27,26 @@ export const OVERHEAD_CONTENDERS = [
   WITHOUT_OFETCH,
 ] as const;
 
-/** One contender timed in a fresh worker thread: microseconds per send after a warm-up. */
-function timeInWorker(name: string, count: number, coreWithoutOfetch: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    // A worker cannot start from a .ts file, so a one-line bootstrap registers tsx first.
-    const entry = JSON.stringify(new URL('./overhead-worker.ts', import.meta.url).href);
-    const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`;
-    const worker = new Worker(bootstrap, {
-      eval: true,
-      workerData: { name, count, coreWithoutOfetch },
-    });
-    worker.once('message', (microseconds: number) => resolve(microseconds));
-    worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`${name} exited with ${code}`)));
-  });
+/** One contender timed in a fresh process of this Node: microseconds per send after a warm-up. */
+async function timeInProcess(
+  name: string,
+  count: number,
+  coreWithoutOfetch: string,
+): Promise<number> {
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', 'src/overhead-contender.ts', name, String(count), coreWithoutOfetch],
+    { cwd: here },
+  );
+  return Number(stdout);
 }
 
 /**
  * Microseconds per send on an in-memory transport for each of {@link OVERHEAD_CONTENDERS}, in every
- * round. Each run gets its own worker thread, so one contender's JIT state and garbage cannot slow
- * another (in one shared thread, plain ofetch measured anywhere from 1.0× to 2.2× raw fetch).
+ * round. Each run gets a process of its own, so one contender's JIT state and garbage cannot slow
+ * another (in one shared thread, plain ofetch measured anywhere from 1.0× to 2.2× raw fetch), and
+ * each runs on a main thread as an app does (worker threads measured the SDK up to a fifth slower
+ * on Node 22 and 24, and plain ofetch not).
  */
 // 40 000 sends each (after 20 000 to warm up): at 10 000, Node 22 and 24 were still tiering the
 // SDK's code up, and the same contender moved by a quarter from one round to the next.
@@ -49,7 +54,10 @@ export async function measureOverhead(count = 40_000, rounds = 7): Promise<Round
   const coreWithoutOfetch = await buildCoreWithoutOfetch();
   return interleaved(
     Object.fromEntries(
-      OVERHEAD_CONTENDERS.map((name) => [name, () => timeInWorker(name, count, coreWithoutOfetch)]),
+      OVERHEAD_CONTENDERS.map((name) => [
+        name,
+        () => timeInProcess(name, count, coreWithoutOfetch),
+      ]),
     ),
     rounds,
   );

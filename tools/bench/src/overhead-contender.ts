@@ -1,5 +1,4 @@
-// Times one overhead contender in its own thread (see overhead.ts) and posts µs per send.
-import { parentPort, workerData } from 'node:worker_threads';
+// Times one overhead contender in a process of its own (see overhead.ts) and prints µs per send.
 import {
   createCrmMessageId,
   createTransport,
@@ -102,13 +101,10 @@ async function contender(name: string): Promise<() => Promise<unknown>> {
   }
 }
 
-const { name, count, coreWithoutOfetch } = workerData as {
-  name: string;
-  count: number;
-  coreWithoutOfetch: string;
-};
+const [name = '', countArg = '', coreWithoutOfetch = ''] = process.argv.slice(2);
+const count = Number(countArg);
 const send = await contender(name);
 for (let i = 0; i < count / 2; i++) await send(); // warm up the JIT
 const started = performance.now();
 for (let i = 0; i < count; i++) await send();
-parentPort?.postMessage(((performance.now() - started) * 1000) / count);
+process.stdout.write(String(((performance.now() - started) * 1000) / count));
