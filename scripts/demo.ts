@@ -55,8 +55,9 @@ for (const { runtime, filter } of APPS) {
     }),
   );
   rows.push(...found);
-  // What an app says besides its sends: the channels it found, what came back by webhook.
-  for (const [line] of output.matchAll(/^channels: .+$/gm))
+  // What an app says besides its sends: the channels it found, and what came back by webhook
+  // (the incoming message its auto-reply answered, then the reply's status timeline).
+  for (const [line] of output.matchAll(/^(channels|webhook): .+$/gm))
     notes.push(`${runtime.padEnd(8)}  ${line}`);
   // What the fake API received, as each app reports it: the message bodies that went out.
   const delivered = /^delivered: (.*)$/m.exec(output)?.[1];
