@@ -5,6 +5,7 @@ import { createWazzup } from '@wazzup-sdk/bun';
 import { createWebhookSecret } from '@wazzup-sdk/core/webhooks';
 import {
   APP_HANDLER_TIMEOUT_MS,
+  localContext,
   WEBHOOK_CASES,
   WEBHOOK_MOCK_OPTIONS,
 } from '@wazzup-sdk/example-report/webhook-cases';
@@ -19,14 +20,7 @@ for (const { name, run } of WEBHOOK_CASES) {
     const token = createWebhookSecret();
     const receiver = serveAutoReply(wazzup, { token, handlerTimeoutMs: APP_HANDLER_TIMEOUT_MS });
     try {
-      await run({
-        mock,
-        wazzup,
-        token,
-        address: receiver.address,
-        log: async () => receiver.log(),
-        background: false,
-      });
+      await run(localContext(mock, wazzup, token, receiver));
     } finally {
       await mock.webhooksIdle();
       await receiver.close();

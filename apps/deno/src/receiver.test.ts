@@ -4,6 +4,7 @@ import { createWebhookSecret } from '@wazzup-sdk/core/webhooks';
 import { createWazzup } from '@wazzup-sdk/deno';
 import {
   APP_HANDLER_TIMEOUT_MS,
+  localContext,
   WEBHOOK_CASES,
   WEBHOOK_MOCK_OPTIONS,
 } from '@wazzup-sdk/example-report/webhook-cases';
@@ -26,14 +27,7 @@ for (const { name, run } of WEBHOOK_CASES) {
       const token = createWebhookSecret();
       const receiver = serveAutoReply(wazzup, { token, handlerTimeoutMs: APP_HANDLER_TIMEOUT_MS });
       try {
-        await run({
-          mock,
-          wazzup,
-          token,
-          address: receiver.address,
-          log: async () => receiver.log(),
-          background: false,
-        });
+        await run(localContext(mock, wazzup, token, receiver));
       } finally {
         await mock.webhooksIdle();
         await receiver.close();

@@ -2,18 +2,10 @@
 // served with Deno.serve, which takes the handler's `(request) => Response` as it is.
 import { createWebhookHandler } from '@wazzup-sdk/core/webhooks';
 import {
-  type AutoReplyLog,
   createMemoryAutoReply,
+  type Receiver,
   type ReplySender,
 } from '@wazzup-sdk/example-report/auto-reply';
-
-/** A running receiver. */
-export interface Receiver {
-  /** Its webhook address, without the token: register `webhookAddress(address, token)`. */
-  address: string;
-  log(): AutoReplyLog;
-  close(): Promise<void>;
-}
 
 /** Serves the auto-reply on a free loopback port. */
 export function serveAutoReply(

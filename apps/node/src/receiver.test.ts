@@ -2,6 +2,7 @@ import { createWazzup } from '@wazzup-sdk/core';
 import { createWebhookSecret } from '@wazzup-sdk/core/webhooks';
 import {
   APP_HANDLER_TIMEOUT_MS,
+  localContext,
   WEBHOOK_CASES,
   WEBHOOK_MOCK_OPTIONS,
 } from '@wazzup-sdk/example-report/webhook-cases';
@@ -22,14 +23,7 @@ describe('the Node example receives webhooks from the served fake API', () => {
         handlerTimeoutMs: APP_HANDLER_TIMEOUT_MS,
       });
       try {
-        await run({
-          mock: served.mock,
-          wazzup,
-          token,
-          address: receiver.address,
-          log: async () => receiver.log(),
-          background: false,
-        });
+        await run(localContext(served.mock, wazzup, token, receiver));
       } finally {
         await served.mock.webhooksIdle();
         await receiver.close();

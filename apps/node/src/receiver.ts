@@ -6,18 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createWebhookHandler } from '@wazzup-sdk/core/webhooks';
 import {
-  type AutoReplyLog,
   createMemoryAutoReply,
+  type Receiver,
   type ReplySender,
 } from '@wazzup-sdk/example-report/auto-reply';
-
-/** A running receiver. */
-export interface Receiver {
-  /** Its webhook address, without the token: register `webhookAddress(address, token)`. */
-  address: string;
-  log(): AutoReplyLog;
-  close(): Promise<void>;
-}
 
 /** Serves the auto-reply on a free loopback port. */
 export async function serveAutoReply(

@@ -129,6 +129,14 @@ export function autoReplyHandlers(
   };
 }
 
+/** An example's webhook receiver, as each runtime app serves the auto-reply. */
+export interface Receiver {
+  /** Its webhook address, without the token: register `webhookAddress(address, token)`. */
+  address: string;
+  log(): AutoReplyLog;
+  close(): Promise<void>;
+}
+
 /** An auto-reply that keeps its record in memory (Node, Deno, Bun). */
 export function createMemoryAutoReply(wazzup: ReplySender): {
   handlers: WebhookHandlers;

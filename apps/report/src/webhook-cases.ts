@@ -31,6 +31,17 @@ export interface WebhookCaseContext extends WebhookApp {
   wazzup: WazzupClient;
 }
 
+/** The context of a case against an app whose receiver runs in this process (Node, Deno, Bun). */
+export function localContext(
+  mock: WazzupMock,
+  wazzup: WazzupClient,
+  token: string,
+  receiver: { address: string; log(): AutoReplyLog },
+): WebhookCaseContext {
+  const { address } = receiver;
+  return { mock, wazzup, token, address, log: async () => receiver.log(), background: false };
+}
+
 /** One delivery case; `run` throws when the app does not behave. */
 export interface WebhookCase {
   name: string;

@@ -3,18 +3,11 @@
 import { setMaxListeners } from 'node:events';
 import { createWazzup, WazzupAbortError } from '@wazzup-sdk/core';
 import { createFetch } from 'ofetch';
+import { memoryFetch, MESSAGE as message } from './in-memory';
 
 const count = Number(process.argv[2] ?? 20_000);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
-const message = {
-  channelId: 'e0629e11-0f67-4567-92a9-2237e91ec1b9',
-  chatType: 'whatsapp',
-  chatId: '79011112233',
-  text: 'Your order #1042 has shipped',
-} as const;
-const ANSWER = '{"messageId":"f66c53a6-957a-46b2-b41b-5a2ef4844bcb","chatId":"79011112233"}';
-const answer = async () => new Response(ANSWER, { status: 201 });
 // A fetch that never answers (until its signal aborts): the baseline's calls wait in it.
 const never = (_input: unknown, init?: RequestInit) =>
   new Promise<Response>((_, reject) => {
@@ -49,7 +42,7 @@ async function weigh(start: (signal: AbortSignal) => Promise<unknown>[]) {
 // The SDK: one send takes the only slot of a long window, so the rest queue behind the limiter.
 const sdk = createWazzup({
   apiKey: 'bench-key',
-  fetch: answer,
+  fetch: memoryFetch,
   rateLimit: { limit: 1, windowMs: 3_600_000 },
   queueTimeoutMs: 3_600_000,
 });

@@ -6,19 +6,9 @@ import {
   parseSendMessageRequest,
 } from '@wazzup-sdk/core';
 import { createFetch } from 'ofetch';
+import { memoryFetch, MESSAGE as message } from './in-memory';
 
 const URL = 'http://wazzup.invalid/v3/message';
-const message = {
-  channelId: 'e0629e11-0f67-4567-92a9-2237e91ec1b9',
-  chatType: 'whatsapp',
-  chatId: '79011112233',
-  text: 'Your order #1042 has shipped',
-} as const;
-const ANSWER = '{"messageId":"f66c53a6-957a-46b2-b41b-5a2ef4844bcb","chatId":"79011112233"}';
-
-/** An in-memory transport: answers 201 at once, so only client-side work is measured. */
-const memoryFetch = async (_input?: unknown, _init?: unknown) =>
-  new Response(ANSWER, { status: 201, headers: { 'content-type': 'application/json' } });
 
 /**
  * Core's own transport (ofetch, as every send calls it) over the in-memory fetch, imported from
