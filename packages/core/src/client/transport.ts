@@ -1,5 +1,6 @@
 import { createFetch } from 'ofetch';
 import type { RawAnswer } from './raw-answer';
+import { readCapped } from './read-capped';
 
 /** A `fetch` as every runtime provides it; only the call signature is used. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -23,36 +24,6 @@ export interface TransportRequest {
 
 /** Sends one request and hands back the answer, whatever its status. */
 export type Transport = (url: string, init: TransportRequest) => Promise<RawAnswer>;
-
-/**
- * Reads at most `maxBytes` of a body, then cancels the rest so the connection is freed. A body
- * whose length is declared and within the limit (and not compressed, which could expand it) is
- * read in one go, the common case and the fastest.
- */
-async function readCapped(
-  response: Response,
-  maxBytes: number,
-): Promise<{ text: string; truncated: boolean }> {
-  const { body, headers } = response;
-  const declared = headers.get('content-length');
-  if (!body || (declared && +declared <= maxBytes && !headers.get('content-encoding'))) {
-    return { text: body ? await response.text() : '', truncated: false };
-  }
-  const reader = (body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let room = maxBytes;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return { text: text + decoder.decode(), truncated: false };
-    if (value.byteLength > room) {
-      reader.cancel().catch(() => {});
-      return { text: text + decoder.decode(value.subarray(0, room)), truncated: true };
-    }
-    text += decoder.decode(value, { stream: true });
-    room -= value.byteLength;
-  }
-}
 
 /**
  * One HTTP attempt over ofetch with the injected fetch. ofetch's own retries and error throwing

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { checkCount, checkMs, refuseOption } from '../client/check-options';
+import { readCapped } from '../client/read-capped';
 import { WazzupConfigError, WazzupError } from '../errors/classes';
 import {
   type ContactInput,
@@ -75,24 +76,14 @@ export class WazzupWebhookHandlerError extends WazzupError {
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers });
 
-/** Reads at most `limit` bytes of a body as text, or `undefined` past the limit. */
+/**
+ * Reads a delivery of at most `limit` bytes as text, or `undefined` past the limit; one whose
+ * declared length is past it is refused unread.
+ */
 async function readLimited(request: Request, limit: number): Promise<string | undefined> {
   if (Number(request.headers.get('content-length') ?? 0) > limit) return undefined;
-  const reader = request.body?.getReader();
-  if (!reader) return '';
-  const decoder = new TextDecoder();
-  let text = '';
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    size += value.byteLength;
-    if (size > limit) {
-      reader.cancel().catch(() => {});
-      return undefined;
-    }
-    text += decoder.decode(value, { stream: true });
-  }
+  const { text, truncated } = await readCapped(request, limit);
+  return truncated ? undefined : text;
 }
 
 function handlerFor(options: WebhookHandlers, event: WebhookEvent) {
