@@ -3,13 +3,8 @@
 // otherwise it serves the bundled fake API on loopback and talks to that.
 import { createWazzup } from '@wazzup-sdk/core';
 import { createWebhookSecret, webhookAddress } from '@wazzup-sdk/core/webhooks';
-import {
-  createReport,
-  formatDelivered,
-  formatWebhook,
-  waitUntil,
-} from '@wazzup-sdk/example-report';
-import { isRead, webhookLines } from '@wazzup-sdk/example-report/auto-reply';
+import { createReport, formatDelivered, formatWebhook } from '@wazzup-sdk/example-report';
+import { writeBack } from '@wazzup-sdk/example-report/auto-reply';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 import { serveWazzupMock } from '@wazzup-sdk/mock/node';
 import { serveAutoReply } from './receiver';
@@ -83,16 +78,7 @@ if (mock && telegramChannelId) {
     uri: webhookAddress(receiver.address, token),
     subscriptions: { messagesAndStatuses: true },
   });
-  const chat = mock.mock.messages.find((message) => message.chatType === 'telegram')?.chatId;
-  await mock.mock.receive({
-    channelId: telegramChannelId,
-    chatType: 'telegram',
-    chatId: chat ?? '',
-    text: 'Thanks! When will it arrive?',
-    contact: { username: 'wazzup_demo' },
-  });
-  await waitUntil(() => isRead(receiver.log()));
-  for (const line of webhookLines(receiver.log())) console.log(formatWebhook(line));
+  for (const line of await writeBack(mock.mock, receiver.log)) console.log(formatWebhook(line));
   await receiver.close();
 }
 if (mock) console.log(formatDelivered(mock.mock.messages));

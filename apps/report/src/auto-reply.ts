@@ -4,6 +4,8 @@
 // serving differs per runtime: Node through an adapter, Deno.serve, Bun.serve, a Worker's fetch.
 import type { ContactInput, SendMessageRequest, SendMessageResult } from '@wazzup-sdk/core';
 import type { WebhookEvent, WebhookHandlers } from '@wazzup-sdk/core/webhooks';
+import type { WazzupMock } from '@wazzup-sdk/mock';
+import { waitUntil } from './report.ts';
 
 /** The text every example answers with. */
 export const REPLY_TEXT = 'Thanks for writing! It arrives tomorrow.';
@@ -160,4 +162,26 @@ export function webhookLines(log: AutoReplyLog): string[] {
     ...log.incoming.map(({ chatType, chatId, text }) => `incoming ${chatType} ${chatId}: ${text}`),
     ...log.replies.map((id) => `reply ${id} ${log.timelines[id]?.join(' → ') ?? ''}`),
   ];
+}
+
+/**
+ * How every example against the fake API ends: the Telegram contact it reached by username writes
+ * back, and once the auto-reply's answer has been read, the lines to print (the incoming message,
+ * then the reply's timeline). None when no Telegram message went out.
+ */
+export async function writeBack(
+  mock: Pick<WazzupMock, 'messages' | 'receive'>,
+  log: () => AutoReplyLog | Promise<AutoReplyLog>,
+): Promise<string[]> {
+  const telegram = mock.messages.find((message) => message.chatType === 'telegram');
+  if (!telegram) return [];
+  await mock.receive({
+    channelId: telegram.channelId,
+    chatType: 'telegram',
+    chatId: telegram.chatId,
+    text: 'Thanks! When will it arrive?',
+    contact: { username: 'wazzup_demo' },
+  });
+  await waitUntil(async () => isRead(await log()));
+  return webhookLines(await log());
 }

@@ -12,6 +12,7 @@ import {
   type WazzupMockOptions,
 } from '@wazzup-sdk/mock';
 import { type AutoReplyLog, contactFor } from './auto-reply.ts';
+import { waitUntil } from './report.ts';
 
 /** The app under test, as a case reaches it. */
 export interface WebhookApp {
@@ -69,14 +70,15 @@ async function waitFor(
   done: (log: AutoReplyLog) => boolean,
   what: string,
 ): Promise<AutoReplyLog> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const log = await context.log();
-    if (done(log)) return log;
-    if (Date.now() > deadline)
-      throw new Error(`${what}: not seen; the app has ${JSON.stringify(log)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  let log = await context.log();
+  const seen = async () => {
+    log = await context.log();
+    return done(log);
+  };
+  await waitUntil(seen, 10_000).catch(() => {
+    throw new Error(`${what}: not seen; the app has ${JSON.stringify(log)}`);
+  });
+  return log;
 }
 
 /** Registers the app's address with every subscription; the fake API probes it first. */
@@ -349,14 +351,12 @@ export const WEBHOOK_CASES: readonly WebhookCase[] = [
       same(outcomes, context.background ? [200] : [503, 200], 'the attempts answered');
       // Wait for every send of the reply to be answered, the slow one included.
       const sends = context.background ? 1 : 2;
-      const deadline = Date.now() + 10_000;
-      while (
+      const answered = () =>
         repliesTo(context, messageId).filter((request) => typeof request.outcome === 'number')
-          .length < sends
-      ) {
-        if (Date.now() > deadline) throw new Error('the reply was not sent');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+          .length >= sends;
+      await waitUntil(answered, 10_000).catch(() => {
+        throw new Error('the reply was not sent');
+      });
       same(repliesTo(context, messageId).length, sends, 'sends of the reply');
       same(context.mock.deliveriesOf(`reply-${messageId}`), 1, 'replies delivered');
       if (!context.background) {

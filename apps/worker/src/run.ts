@@ -5,9 +5,8 @@ import {
   formatRow,
   formatWebhook,
   type ReportRow,
-  waitUntil,
 } from '@wazzup-sdk/example-report';
-import { isRead, webhookLines } from '@wazzup-sdk/example-report/auto-reply';
+import { writeBack } from '@wazzup-sdk/example-report/auto-reply';
 import { startWorkerApp } from './start';
 
 const app = await startWorkerApp();
@@ -26,20 +25,11 @@ try {
     for (const row of rows) console.log(formatRow(row));
     // The Telegram contact reached by username writes back: the fake API delivers it to the
     // Worker's /wazzup, whose auto-reply answers in the chat the webhook names.
-    const mock = app.mock?.mock;
-    const telegram = mock?.messages.find((message) => message.chatType === 'telegram');
-    if (mock && telegram) {
-      await mock.receive({
-        channelId: telegram.channelId,
-        chatType: 'telegram',
-        chatId: telegram.chatId,
-        text: 'Thanks! When will it arrive?',
-        contact: { username: 'wazzup_demo' },
-      });
-      await waitUntil(async () => isRead(await app.events()));
-      for (const line of webhookLines(await app.events())) console.log(formatWebhook(line));
+    if (app.mock) {
+      for (const line of await writeBack(app.mock.mock, app.events))
+        console.log(formatWebhook(line));
+      console.log(formatDelivered(app.mock.mock.messages));
     }
-    if (app.mock) console.log(formatDelivered(app.mock.mock.messages));
     process.exitCode = rows.every((row) => row.ok) ? 0 : 1;
   }
 } finally {

@@ -13,6 +13,7 @@ import {
 import { createReport } from '@wazzup-sdk/example-report';
 import {
   type AutoReplyEntry,
+  type AutoReplyHandlers,
   autoReplyHandlers,
   summarize,
 } from '@wazzup-sdk/example-report/auto-reply';
@@ -89,9 +90,18 @@ async function recorded(env: Env): Promise<AutoReplyEntry[]> {
   return entries;
 }
 
-// The same auto-reply as every other example, made per request from the env: its client and its
-// record. Handlers run after a quick 200 through ctx.waitUntil (the service waits 30 s at most).
-const autoReply = (env: Env) => autoReplyHandlers(createWazzup(env), (entry) => record(env, entry));
+// The same auto-reply as every other example, made from the env (its client and its record) once
+// per env object, not once per event: a client checks its options and builds its request schema.
+// Handlers run after a quick 200 through ctx.waitUntil (the service waits 30 s at most).
+const autoReplies = new WeakMap<Env, AutoReplyHandlers>();
+function autoReply(env: Env): AutoReplyHandlers {
+  let handlers = autoReplies.get(env);
+  if (!handlers) {
+    handlers = autoReplyHandlers(createWazzup(env), (entry) => record(env, entry));
+    autoReplies.set(env, handlers);
+  }
+  return handlers;
+}
 const webhooks = createWorkerWebhookHandler<Env>({
   onMessage: (event, context) => autoReply(context.env).onMessage(event, context),
   onStatus: (event, context) => autoReply(context.env).onStatus(event, context),
