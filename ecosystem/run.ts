@@ -4,14 +4,14 @@
 // in workerd, and a page built by Vite and run in Chromium.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startWorker } from '@wazzup-sdk/worker-bundle';
-import { OTHER_NODES } from '../scripts/node-versions';
+import { installNode, OTHER_NODES } from '../scripts/node-versions';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -91,15 +91,7 @@ await step('npm install', 'npm', ['install', '--no-audit', '--no-fund', '--logle
   cwd: app,
 });
 for (const [major, version] of Object.entries(OTHER_NODES)) {
-  const dir = join(work, `node${major}`);
-  mkdirSync(dir);
-  writeFileSync(join(dir, 'package.json'), '{"private":true}');
-  await step(
-    `install node ${version}`,
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--loglevel=error', `node@${version}`],
-    { cwd: dir },
-  );
+  await installNode(version, join(work, `node${major}`));
 }
 
 // 3. The mock, from its installed bin.

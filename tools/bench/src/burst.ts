@@ -1,7 +1,7 @@
 import { createWazzup, type SendMessageResult } from '@wazzup-sdk/core';
-import { DEMO_API_KEY, DEMO_CHANNEL_IDS } from '@wazzup-sdk/mock';
+import { DEMO_API_KEY } from '@wazzup-sdk/mock';
 import { median } from './measure';
-import { startMockProcess } from './throughput';
+import { LOOPBACK_MESSAGE, startMockProcess } from './throughput';
 
 /** When a request left the client and when its answer came back, ms since the epoch. */
 export type Span = readonly [sent: number, answered: number];
@@ -46,16 +46,10 @@ export async function measureBurst(limit = 100, windowMs = 1000, sends = 1000, r
       fetch: counting,
       rateLimit: { limit, windowMs },
     });
-    const message = {
-      channelId: DEMO_CHANNEL_IDS.whatsapp,
-      chatType: 'whatsapp',
-      chatId: '79011112233',
-      text: 'Hi',
-    } as const;
     // One window's worth first, untimed, so connections are open and code is compiled: the figure
     // is what the limiter costs, not a cold start. Then wait the window out, so the burst starts
     // with every slot free.
-    await Promise.all(Array.from({ length: limit }, () => wazzup.sendMessage(message)));
+    await Promise.all(Array.from({ length: limit }, () => wazzup.sendMessage(LOOPBACK_MESSAGE)));
     const rest = () => new Promise((resolve) => setTimeout(resolve, windowMs * 1.5));
     await rest();
     const walls: number[] = [];
@@ -65,7 +59,9 @@ export async function measureBurst(limit = 100, windowMs = 1000, sends = 1000, r
     for (let round = 0; round < rounds; round++) {
       spans.length = 0;
       const started = performance.now();
-      results = await Promise.all(Array.from({ length: sends }, () => wazzup.sendMessage(message)));
+      results = await Promise.all(
+        Array.from({ length: sends }, () => wazzup.sendMessage(LOOPBACK_MESSAGE)),
+      );
       walls.push(performance.now() - started);
       busiest = Math.max(busiest, mostInAnyWindow(spans, windowMs));
       latencies.push(...spans.map(([sent, answered]) => answered - sent));

@@ -7,7 +7,8 @@ import { createFetch } from 'ofetch';
 import { interleaved, type Rounds } from './measure';
 import { buildCoreWithoutOfetch } from './without-ofetch';
 
-const message = {
+/** What the loopback benches send: a text to the mock's demo WhatsApp channel. */
+export const LOOPBACK_MESSAGE = {
   channelId: DEMO_CHANNEL_IDS.whatsapp,
   chatType: 'whatsapp',
   chatId: '79011112233',
@@ -71,7 +72,7 @@ export async function measureThroughput(
       'raw fetch': () =>
         rate(
           async () => {
-            const body = JSON.stringify({ ...message, crmMessageId: `raw-${id++}` });
+            const body = JSON.stringify({ ...LOOPBACK_MESSAGE, crmMessageId: `raw-${id++}` });
             const response = await fetch(endpoint, { method: 'POST', headers, body });
             await response.json();
           },
@@ -83,7 +84,7 @@ export async function measureThroughput(
       'raw fetch with a timeout': () =>
         rate(
           async () => {
-            const body = JSON.stringify({ ...message, crmMessageId: `timed-${id++}` });
+            const body = JSON.stringify({ ...LOOPBACK_MESSAGE, crmMessageId: `timed-${id++}` });
             const signal = AbortSignal.timeout(30_000);
             const response = await fetch(endpoint, { method: 'POST', headers, body, signal });
             await response.json();
@@ -95,7 +96,7 @@ export async function measureThroughput(
       'raw fetch with a timeout, redirects refused': () =>
         rate(
           async () => {
-            const body = JSON.stringify({ ...message, crmMessageId: `manual-${id++}` });
+            const body = JSON.stringify({ ...LOOPBACK_MESSAGE, crmMessageId: `manual-${id++}` });
             const signal = AbortSignal.timeout(30_000);
             const response = await fetch(endpoint, {
               method: 'POST',
@@ -113,7 +114,7 @@ export async function measureThroughput(
       'ofetch as the SDK calls it, with a timeout': () =>
         rate(
           async () => {
-            const body = JSON.stringify({ ...message, crmMessageId: `layer-${id++}` });
+            const body = JSON.stringify({ ...LOOPBACK_MESSAGE, crmMessageId: `layer-${id++}` });
             const signal = AbortSignal.timeout(30_000);
             const answer = await transport(endpoint, { body, headers, signal });
             JSON.parse(answer.text);
@@ -128,15 +129,15 @@ export async function measureThroughput(
             plain(endpoint, {
               method: 'POST',
               headers,
-              body: { ...message, crmMessageId: `ofetch-${id++}` },
+              body: { ...LOOPBACK_MESSAGE, crmMessageId: `ofetch-${id++}` },
             }),
           total,
           concurrency,
         ),
-      'SDK sendMessage': () => rate(() => sdk.sendMessage(message), total, concurrency),
+      'SDK sendMessage': () => rate(() => sdk.sendMessage(LOOPBACK_MESSAGE), total, concurrency),
       // The same client built with fetch in place of ofetch (see without-ofetch.ts).
       'what-if: SDK with fetch in place of ofetch': () =>
-        rate(() => withoutOfetch.sendMessage(message), total, concurrency),
+        rate(() => withoutOfetch.sendMessage(LOOPBACK_MESSAGE), total, concurrency),
     };
     for (const run of Object.values(contenders)) await run();
     return await interleaved(contenders, rounds);
