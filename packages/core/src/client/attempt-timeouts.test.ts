@@ -1,5 +1,10 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { canShareSignals, createDeadlines, MAX_SLACK_MS } from './attempt-timeouts';
+
+const run = promisify(execFile);
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -49,17 +54,38 @@ describe('createDeadlines', () => {
     expect(second.signal.aborted).toBe(false);
   });
 
-  it('keeps no timer once every attempt has released, so nothing holds a process open', () => {
+  it('keeps no running timer once every attempt has released, and aborts nothing later', () => {
     const start = createDeadlines();
     const first = start(1000);
     const second = start(1000);
     first.release();
     first.release(); // a second release of the same attempt changes nothing
-    expect(vi.getTimerCount()).toBe(1);
     second.release();
-    expect(vi.getTimerCount()).toBe(0);
     vi.advanceTimersByTime(5000);
     expect(second.signal.aborted).toBe(false);
+  });
+
+  it('re-arms an idle timer for the next attempt, which still gets its whole limit', () => {
+    const start = createDeadlines();
+    start(1000).release();
+    vi.advanceTimersByTime(5000); // the idle timer fired, aborting nobody
+    const next = start(1000);
+    expect(next.signal.aborted).toBe(false);
+    vi.advanceTimersByTime(999);
+    expect(next.signal.aborted).toBe(false);
+    vi.advanceTimersByTime(MAX_SLACK_MS + 1);
+    expect(next.signal.aborted).toBe(true);
+  });
+
+  it('gives an attempt that takes back an idle timer at least its limit', () => {
+    const start = createDeadlines();
+    start(1000).release();
+    vi.advanceTimersByTime(MAX_SLACK_MS); // still within the batch's joining time
+    const next = start(1000);
+    vi.advanceTimersByTime(999);
+    expect(next.signal.aborted).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(next.signal.aborted).toBe(true);
   });
 
   it('reuses an idle signal for one-at-a-time attempts, then makes a fresh one now and then', () => {
@@ -132,4 +158,21 @@ describe('createDeadlines', () => {
       vi.unstubAllGlobals();
     }
   });
+});
+
+describe('createDeadlines in a real process', () => {
+  it('lets Node exit at once after the last attempt, whatever the limit', async () => {
+    vi.useRealTimers();
+    const core = new URL('./attempt-timeouts.ts', import.meta.url).href;
+    const script = `const { createDeadlines } = await import(${JSON.stringify(core)});
+      const start = createDeadlines();
+      for (let i = 0; i < 3; i++) start(600000).release();`;
+    const startedAt = performance.now();
+    // Held open by a timer, the process would live 10 minutes and be killed here after 20 s.
+    await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../../', import.meta.url)),
+      timeout: 20_000,
+    });
+    expect(performance.now() - startedAt).toBeLessThan(20_000);
+  }, 30_000);
 });
