@@ -4,6 +4,7 @@ import type { RequestSchemaOptions } from '../schemas/request-types';
 import { createDeadlines } from './attempt-timeouts';
 import { checkCount, checkHeaders, checkMs, checkUrl, refuseOption } from './check-options';
 import {
+  type CallOptions,
   DEFAULT_MAX_RETRIES,
   DEFAULT_QUEUE_TIMEOUT_MS,
   DEFAULT_RATE_LIMIT,
@@ -98,6 +99,9 @@ export function createEngine(
   };
 }
 
+/** A send without options: one shared object rather than a new `{}` per call. */
+const NO_OPTIONS: CallOptions = {};
+
 /** `sendMessage` on an engine: validation, one crmMessageId per call, the send route. */
 export function senderOn(
   engine: EngineContext,
@@ -105,7 +109,7 @@ export function senderOn(
 ): WazzupSender {
   const schema = createSendMessageRequestSchema(checkSchemaOptions(options));
   return {
-    sendMessage(input, callOptions = {}) {
+    sendMessage(input, callOptions = NO_OPTIONS) {
       try {
         const message = validateRequest(schema, input);
         // The request is valibot's output, a fresh object, so it may take the generated id.

@@ -119,38 +119,25 @@ function interpret<Result>(
   };
 }
 
-async function attempt<Result>(
-  context: EngineContext,
-  route: Route<Result>,
-  timeoutMs: number,
+/**
+ * What a thrown attempt means: the caller's abort (thrown on), the attempt's time limit, or a
+ * connection that failed before an answer came; the last two are worth retrying.
+ */
+function failure<Result>(
+  error: unknown,
   signal: AbortSignal | undefined,
-  retried: boolean,
-): Promise<Outcome<Result>> {
-  const deadline = context.startDeadline(timeoutMs);
-  const joined = signal && either(signal, deadline.signal);
-  try {
-    const answer = await context.transport(context.endpoint(route.path), {
-      method: route.method,
-      body: route.body,
-      headers: context.headers,
-      signal: joined ? joined.signal : deadline.signal,
-    });
-    return interpret(route, answer, context.redact, retried);
-  } catch (error) {
-    if (signal?.aborted) throw new WazzupAbortError();
-    if (deadline.signal.aborted) {
-      return { error: new WazzupTimeoutError(timeoutMs), transient: true };
-    }
-    const cause = safeCause(error, context.redact);
-    const failure = new WazzupConnectionError(
-      `The request failed before an answer came: ${cause.message}`,
-      { cause },
-    );
-    return { error: failure, transient: true };
-  } finally {
-    deadline.release();
-    joined?.unfollow();
-  }
+  deadline: AbortSignal,
+  timeoutMs: number,
+  redact: Redact,
+): Outcome<Result> {
+  if (signal?.aborted) throw new WazzupAbortError();
+  if (deadline.aborted) return { error: new WazzupTimeoutError(timeoutMs), transient: true };
+  const cause = safeCause(error, redact);
+  const failed = new WazzupConnectionError(
+    `The request failed before an answer came: ${cause.message}`,
+    { cause },
+  );
+  return { error: failed, transient: true };
 }
 
 /**
@@ -204,10 +191,23 @@ export async function request<Result>(
       startedAt ??= Date.now();
       if (lastError && Date.now() - startedAt > context.retryDeadlineMs) throw lastError;
       attempts++;
+      // The attempt, inline: an async function of its own per attempt cost a send a promise.
+      const deadline = context.startDeadline(timeoutMs);
+      const joined = signal && either(signal, deadline.signal);
       let outcome: Outcome<Result> | undefined;
       try {
-        outcome = await attempt(context, route, timeoutMs, signal, uncertain);
+        const answer = await context.transport(context.endpoint(route.path), {
+          method: route.method,
+          body: route.body,
+          headers: context.headers,
+          signal: joined ? joined.signal : deadline.signal,
+        });
+        outcome = interpret(route, answer, context.redact, uncertain);
+      } catch (error) {
+        outcome = failure(error, signal, deadline.signal, timeoutMs, context.redact);
       } finally {
+        deadline.release();
+        joined?.unfollow();
         // Without an answer (timeout, abort, broken connection) the request may still reach the
         // service later, so its slot stays taken a while longer.
         const gotAnswer = outcome && ('done' in outcome || outcome.error instanceof WazzupApiError);
