@@ -195,15 +195,13 @@ export function createSendMessageRequestSchema(
         chatType: missingChatType,
       },
     ),
+    // Both rules in one action, who before what: one pipe step and one reporter per send.
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
       const value = dataset.value as Flat;
-      checkChatTarget(value, reporter(addIssue as AddIssue, value));
-    }),
-    v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      const value = dataset.value as Flat;
-      checkContent(value, reporter(addIssue as AddIssue, value), textLimits);
+      const report = reporter(addIssue as AddIssue, value);
+      checkChatTarget(value, report);
+      checkContent(value, report, textLimits);
     }),
   );
   // The checks above are what narrow the flat object into the union; TypeScript cannot see
