@@ -6,7 +6,10 @@ import {
   parseSendMessageRequest,
 } from '@wazzup-sdk/core';
 import { createFetch } from 'ofetch';
+import * as v from 'valibot';
+import { FloorSchema } from '../fixtures/floor-schema';
 import { memoryFetch, MESSAGE as message } from './in-memory';
+import { STACK_SEND } from './overhead-names';
 
 const URL = 'http://wazzup.invalid/v3/message';
 
@@ -42,6 +45,15 @@ async function contender(name: string): Promise<() => Promise<unknown>> {
       // createFetch is how ofetch takes an injected fetch (ofetch.create keeps the global one).
       const plain = createFetch({ fetch: memoryFetch as typeof fetch });
       return () => plain(URL, { method: 'POST', body: message });
+    }
+    case STACK_SEND: {
+      // What the stack alone gives a validated, idempotent send: valibot's parse with a schema of
+      // the same fields (the bundle floor's), a UUID for crmMessageId, then plain ofetch.
+      const plain = createFetch({ fetch: memoryFetch as typeof fetch });
+      return () => {
+        const body = { ...v.parse(FloorSchema, message), crmMessageId: crypto.randomUUID() };
+        return plain(URL, { method: 'POST', body });
+      };
     }
     case 'ofetch as the SDK calls it': {
       // The SDK's HTTP layer alone: a string body, the text answer parsed once, a signal passed.

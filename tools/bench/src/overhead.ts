@@ -2,30 +2,11 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { interleaved, type Rounds } from './measure';
+import { OVERHEAD_CONTENDERS } from './overhead-names';
 import { buildCoreWithoutOfetch } from './without-ofetch';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const run = promisify(execFile);
-
-/** The what-if contender: the SDK with fetch in place of ofetch, everything else unchanged. */
-export const WITHOUT_OFETCH = 'what-if: SDK with fetch in place of ofetch';
-
-/** The SDK with its rate limiter on, at a limit no run reaches: what the limiter costs a send. */
-export const LIMITED = 'SDK sendMessage, rate limiter on';
-
-/**
- * The contenders, by name, as `overhead-contender.ts` builds them. The middle two take the SDK apart:
- * its HTTP layer alone, then that with the least work a validated, idempotent send must do.
- */
-export const OVERHEAD_CONTENDERS = [
-  'raw fetch',
-  'plain ofetch',
-  'ofetch as the SDK calls it',
-  'the same + validation and crmMessageId',
-  'SDK sendMessage',
-  LIMITED,
-  WITHOUT_OFETCH,
-] as const;
 
 /** One contender timed in a fresh process of this Node: microseconds per send after a warm-up. */
 async function timeInProcess(
