@@ -18,20 +18,20 @@ interface Batch {
   holders: number;
   /** Attempts that ever joined: see {@link MAX_JOINS}. */
   joins: number;
-  timer: ReturnType<typeof setTimeout> | undefined;
+  /** Kept while idle only where it can be re-armed (see {@link arm}). */
+  timer?: RearmableTimer | undefined;
   /** The `joinBy` the timer was last set for: it fires `timeoutMs` after that. */
-  armedFor: number;
+  armedFor?: number;
 }
 
-/** Node's and Bun's timers: objects that can be re-armed and kept from holding a process open. */
+/**
+ * A timer as Node and Bun make it: an object that can be re-armed and kept from holding a process
+ * open. Browsers and Deno hand out a number instead, which has none of these.
+ */
 interface RearmableTimer {
   ref(): unknown;
-  unref(): unknown;
+  unref?(): unknown;
   refresh(): unknown;
-}
-
-function rearmable(timer: unknown): timer is RearmableTimer {
-  return typeof (timer as Partial<RearmableTimer> | undefined)?.refresh === 'function';
 }
 
 /** How late a timeout may fire, at most; a tenth of the limit when that is shorter. */
@@ -86,14 +86,18 @@ function ownDeadline(timeoutMs: number): Deadline {
  */
 function arm(batch: Batch, delay: number): void {
   const { timer } = batch;
-  if (rearmable(timer)) {
+  // A batch keeps its timer while idle only where the timer can be re-armed (see disarm).
+  if (timer) {
     timer.ref();
     // A re-set timer fires after the delay it was made with, the slack plus the limit: that is
     // `timeoutMs` after a `joinBy` set to now plus the slack.
     if (batch.armedFor !== batch.joinBy) timer.refresh();
   } else {
     // Firing while idle (only a re-armable timer can) aborts nothing: nobody holds the signal.
-    batch.timer = setTimeout(() => batch.holders > 0 && batch.controller.abort(), delay);
+    batch.timer = setTimeout(
+      () => batch.holders > 0 && batch.controller.abort(),
+      delay,
+    ) as unknown as RearmableTimer;
   }
   batch.armedFor = batch.joinBy;
 }
@@ -101,18 +105,12 @@ function arm(batch: Batch, delay: number): void {
 /** Stops a batch's timer once nobody holds it: nothing then keeps a process open. */
 function disarm(batch: Batch): void {
   const { timer } = batch;
-  if (rearmable(timer)) {
+  if (typeof timer?.unref === 'function') {
     timer.unref();
   } else {
-    clearTimeout(timer);
+    clearTimeout(timer as unknown as ReturnType<typeof setTimeout>);
     batch.timer = undefined;
   }
-}
-
-/** Forgets an idle batch, its timer with it. */
-function drop(batches: Map<number, Batch>, limit: number, batch: Batch): void {
-  clearTimeout(batch.timer);
-  batches.delete(limit);
 }
 
 /**
@@ -142,16 +140,14 @@ export function createDeadlines({
     if (batch && reusable && batch.holders === 0 && now > batch.joinBy) batch.joinBy = now + slack;
     if (!batch || !reusable || now > batch.joinBy) {
       if (!batch && batches.size >= maxLimits) {
-        for (const [limit, idle] of batches) if (idle.holders === 0) drop(batches, limit, idle);
+        // An idle batch's timer is cleared or unreferenced: dropped, it holds nothing open.
+        for (const [limit, idle] of batches) if (idle.holders === 0) batches.delete(limit);
       }
-      if (batch?.holders === 0) drop(batches, timeoutMs, batch);
       batch = {
         controller: new AbortController(),
         joinBy: now + slack,
         holders: 0,
         joins: 0,
-        timer: undefined,
-        armedFor: 0,
       };
       batches.set(timeoutMs, batch);
     }
