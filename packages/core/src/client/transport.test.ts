@@ -86,4 +86,22 @@ describe('transport over ofetch', () => {
     expect(answer).toMatchObject({ truncated: true });
     expect(answer.text).toHaveLength(100);
   });
+
+  it('reads a body of undeclared length whole, whatever its chunks split', async () => {
+    // One byte a chunk: every Cyrillic letter and the emoji fall across chunk boundaries.
+    const text = '{"description":"Привет, мир 👋"}';
+    const bytes = new TextEncoder().encode(text);
+    let at = 0;
+    const trickle = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (at < bytes.length) controller.enqueue(bytes.subarray(at, ++at));
+        else controller.close();
+      },
+    });
+    const answer = await createTransport(async () => new Response(trickle, { status: 400 }))(
+      'http://host/v3/message',
+      init(),
+    );
+    expect(answer).toMatchObject({ status: 400, text, truncated: false });
+  });
 });
