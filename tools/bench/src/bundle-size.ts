@@ -25,7 +25,9 @@ export const SIZE_CASES: SizeCase[] = [
     name: 'SDK: Worker, whole client',
     fixture: 'sdk-worker-client.ts',
     platform: 'worker',
-    budgetBytes: 16_500,
+    // Raised from 16 500 for schemas built at first use rather than at import (valibot's `lazy`
+    // around each: 16 506 bytes, and about 1.8 ms less work when core is imported on Node).
+    budgetBytes: 16_600,
   },
   {
     name: 'what-if: SDK browser page, fetch in place of ofetch',

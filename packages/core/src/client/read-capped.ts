@@ -33,8 +33,12 @@ export async function readCapped(
     whole.set(chunk, at);
     at += chunk.byteLength;
   }
+  decoder ??= new TextDecoder();
   return { text: decoder.decode(whole), truncated: room < 0 };
 }
 
-/** Shared by every read: decoding a whole body keeps no state between calls. */
-const decoder = /* @__PURE__ */ new TextDecoder();
+/**
+ * Shared by every read: decoding a whole body keeps no state between calls. Made at the first
+ * read, not at import, where Node's TextDecoder would be loaded for nothing.
+ */
+let decoder: TextDecoder | undefined;

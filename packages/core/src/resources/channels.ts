@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
+import { deferred } from '../schemas/deferred';
 import { call, type Engine, readWith } from './shared';
 
 /** Transports the pages and clients name; the service may add more, which pass as strings. */
@@ -48,14 +49,16 @@ export interface Channel {
 }
 
 /** Schema of one channel: lenient, as the service adds fields and values. */
-export const ChannelSchema: v.GenericSchema<unknown, Channel> = /* @__PURE__ */ (() =>
-  v.looseObject({
-    channelId: v.string(),
-    transport: v.string(),
-    plainId: v.optional(v.string(), ''),
-    state: v.string(),
-    name: v.nullish(v.string()),
-  }) as v.GenericSchema<unknown, Channel>)();
+export const ChannelSchema: v.GenericSchema<unknown, Channel> = /* @__PURE__ */ deferred(
+  () =>
+    v.looseObject({
+      channelId: v.string(),
+      transport: v.string(),
+      plainId: v.optional(v.string(), ''),
+      state: v.string(),
+      name: v.nullish(v.string()),
+    }) as v.GenericSchema<unknown, Channel>,
+);
 
 /** Whether a channel can send now: only an `active` one can. */
 export function canSend(channel: Pick<Channel, 'state'>): boolean {

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
 import { validateInput } from '../client/validate';
+import { deferred } from '../schemas/deferred';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
 import {
@@ -106,7 +107,7 @@ const CONTACTS = 'INVALID_CONTACTS_DATA';
 const DEALS = 'INVALID_DEALS_DATA';
 
 /** Schema of one user to upsert: strict, with the service's `INVALID_USERS_DATA`. */
-export const UserInputSchema: v.GenericSchema<unknown, UserInput> = /* @__PURE__ */ (() =>
+export const UserInputSchema: v.GenericSchema<unknown, UserInput> = /* @__PURE__ */ deferred(() =>
   exactObject(
     {
       id: text(USERS, 'id', 200),
@@ -116,41 +117,44 @@ export const UserInputSchema: v.GenericSchema<unknown, UserInput> = /* @__PURE__
     'a user',
     {},
     USERS,
-  ))();
+  ),
+);
 
 /** Schema of one contact to upsert: strict, with the service's `INVALID_CONTACTS_DATA`. */
-export const ContactInputSchema: v.GenericSchema<unknown, ContactInput> = /* @__PURE__ */ (() =>
-  exactObject(
-    {
-      id: text(CONTACTS, 'id', 100),
-      responsibleUserId: text(CONTACTS, 'responsibleUserId', 100),
-      name: text(CONTACTS, 'name', 200),
-      contactData: v.pipe(
-        v.array(
-          exactObject(
-            {
-              chatType: text(CONTACTS, 'chatType', 100),
-              chatId: text(CONTACTS, 'chatId', 200),
-              username: v.optional(text(CONTACTS, 'username', 200)),
-              phone: v.optional(digits(CONTACTS, 'phone')),
-            },
-            'a contact chat',
-            {},
-            CONTACTS,
+export const ContactInputSchema: v.GenericSchema<unknown, ContactInput> = /* @__PURE__ */ deferred(
+  () =>
+    exactObject(
+      {
+        id: text(CONTACTS, 'id', 100),
+        responsibleUserId: text(CONTACTS, 'responsibleUserId', 100),
+        name: text(CONTACTS, 'name', 200),
+        contactData: v.pipe(
+          v.array(
+            exactObject(
+              {
+                chatType: text(CONTACTS, 'chatType', 100),
+                chatId: text(CONTACTS, 'chatId', 200),
+                username: v.optional(text(CONTACTS, 'username', 200)),
+                phone: v.optional(digits(CONTACTS, 'phone')),
+              },
+              'a contact chat',
+              {},
+              CONTACTS,
+            ),
+            issueMessage(CONTACTS, 'contactData must be an array'),
           ),
-          issueMessage(CONTACTS, 'contactData must be an array'),
+          v.minLength(1, issueMessage(CONTACTS, 'contactData needs at least one chat')),
         ),
-        v.minLength(1, issueMessage(CONTACTS, 'contactData needs at least one chat')),
-      ),
-      uri: v.optional(link(CONTACTS, 'uri')),
-    },
-    'a contact',
-    {},
-    CONTACTS,
-  ))();
+        uri: v.optional(link(CONTACTS, 'uri')),
+      },
+      'a contact',
+      {},
+      CONTACTS,
+    ),
+);
 
 /** Schema of one deal to upsert: strict, with `INVALID_DEALS_DATA`. */
-export const DealInputSchema: v.GenericSchema<unknown, DealInput> = /* @__PURE__ */ (() =>
+export const DealInputSchema: v.GenericSchema<unknown, DealInput> = /* @__PURE__ */ deferred(() =>
   exactObject(
     {
       id: text(DEALS, 'id', 100),
@@ -163,13 +167,14 @@ export const DealInputSchema: v.GenericSchema<unknown, DealInput> = /* @__PURE__
     'a deal',
     {},
     DEALS,
-  ))();
+  ),
+);
 
 /** Schema of an entity the service answers: an id, and whatever else it holds. */
-const StoredSchema = /* @__PURE__ */ (() => v.looseObject({ id: v.string() }))();
+const StoredSchema = /* @__PURE__ */ deferred(() => v.looseObject({ id: v.string() }));
 
 /** A page of a list: `{ count, data }`, or (users on older pages) the whole list as an array. */
-const PageSchema = /* @__PURE__ */ (() =>
+const PageSchema = /* @__PURE__ */ deferred(() =>
   v.union([
     v.pipe(
       v.array(StoredSchema),
@@ -179,7 +184,8 @@ const PageSchema = /* @__PURE__ */ (() =>
       v.looseObject({ count: v.optional(v.number()), data: v.array(StoredSchema) }),
       v.transform(({ count, data }) => ({ items: data, count, whole: false })),
     ),
-  ]))();
+  ]),
+);
 
 function entityMethods<Input extends { id: string }>(
   engine: Engine,

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
 import { validateInput } from '../client/validate';
+import { deferred } from '../schemas/deferred';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
 import { call, type Engine, readWith, text, withBody } from './shared';
@@ -53,42 +54,44 @@ const chat = () => ({
 });
 
 /** Schema of `iframe.create`'s input: strict; `filter` is required for a card. */
-export const IframeRequestSchema: v.GenericSchema<unknown, IframeOptions> = /* @__PURE__ */ (() =>
-  v.pipe(
-    exactObject(
-      {
-        user: exactObject({ id: str('user.id'), name: opt('user.name') }, 'user'),
-        scope: v.picklist(
-          ['global', 'card'],
-          issueMessage('VALIDATION_ERROR', 'scope must be "global" or "card"'),
-        ),
-        filter: v.optional(
-          v.array(
-            exactObject({ ...chat(), name: opt('name') }, 'a filter chat'),
-            issueMessage('VALIDATION_ERROR', 'filter must be an array'),
+export const IframeRequestSchema: v.GenericSchema<unknown, IframeOptions> =
+  /* @__PURE__ */ deferred(() =>
+    v.pipe(
+      exactObject(
+        {
+          user: exactObject({ id: str('user.id'), name: opt('user.name') }, 'user'),
+          scope: v.picklist(
+            ['global', 'card'],
+            issueMessage('VALIDATION_ERROR', 'scope must be "global" or "card"'),
           ),
-        ),
-        activeChat: v.optional(
-          exactObject({ ...chat(), channelId: str('channelId') }, 'activeChat'),
-        ),
-        options: v.optional(
-          exactObject(
-            {
-              clientType: opt('clientType'),
-              useDealsEvents: bool('useDealsEvents'),
-              useMessageEvents: bool('useMessageEvents'),
-            },
-            'options',
+          filter: v.optional(
+            v.array(
+              exactObject({ ...chat(), name: opt('name') }, 'a filter chat'),
+              issueMessage('VALIDATION_ERROR', 'filter must be an array'),
+            ),
           ),
-        ),
-      },
-      'the iframe options',
+          activeChat: v.optional(
+            exactObject({ ...chat(), channelId: str('channelId') }, 'activeChat'),
+          ),
+          options: v.optional(
+            exactObject(
+              {
+                clientType: opt('clientType'),
+                useDealsEvents: bool('useDealsEvents'),
+                useMessageEvents: bool('useMessageEvents'),
+              },
+              'options',
+            ),
+          ),
+        },
+        'the iframe options',
+      ),
+      v.check(
+        (input) => input.scope !== 'card' || (input.filter?.length ?? 0) > 0,
+        issueMessage('VALIDATION_ERROR', 'a card iframe needs filter: the chats of the card'),
+      ),
     ),
-    v.check(
-      (input) => input.scope !== 'card' || (input.filter?.length ?? 0) > 0,
-      issueMessage('VALIDATION_ERROR', 'a card iframe needs filter: the chats of the card'),
-    ),
-  ))();
+  );
 
 /** `iframe` on the client. */
 export interface IframeMethods {

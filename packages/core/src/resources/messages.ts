@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
 import { validateInput } from '../client/validate';
+import { deferred } from '../schemas/deferred';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
 import { call, type Engine, goneAfterRetry, idPath, readDone, withBody } from './shared';
@@ -26,7 +27,7 @@ const nonBlank = (field: string, code: string) =>
 export const EditMessageRequestSchema: v.GenericSchema<
   unknown,
   { text?: string | undefined; contentUri?: string | undefined; crmUserId?: string | undefined }
-> = /* @__PURE__ */ (() =>
+> = /* @__PURE__ */ deferred(() =>
   v.pipe(
     exactObject(
       {
@@ -49,7 +50,8 @@ export const EditMessageRequestSchema: v.GenericSchema<
       (edit) => edit.text !== undefined || edit.contentUri !== undefined,
       issueMessage('MESSAGE_NOTHING_TO_SEND', 'give text or contentUri'),
     ),
-  ))();
+  ),
+);
 
 /** Edit and delete of sent messages. */
 export interface MessageMethods {

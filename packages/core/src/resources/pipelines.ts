@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
+import { deferred } from '../schemas/deferred';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
 import {
@@ -27,26 +28,28 @@ export type Pipeline = Partial<PipelineInput> & { id: string; [field: string]: u
 const name100 = (field: string) => text('VALIDATION_ERROR', field, 100);
 
 /** Schema of one pipeline to upsert: strict; an empty `stages` is refused, as the service does. */
-export const PipelineInputSchema: v.GenericSchema<unknown, PipelineInput> = /* @__PURE__ */ (() =>
-  exactObject(
-    {
-      id: name100('id'),
-      name: name100('name'),
-      stages: v.optional(
-        v.pipe(
-          v.array(
-            exactObject({ id: name100('id'), name: name100('name') }, 'a stage'),
-            issueMessage('VALIDATION_ERROR', 'stages must be an array'),
-          ),
-          v.minLength(
-            1,
-            issueMessage('VALIDATION_ERROR', 'stages must not be empty: leave it out'),
+export const PipelineInputSchema: v.GenericSchema<unknown, PipelineInput> =
+  /* @__PURE__ */ deferred(() =>
+    exactObject(
+      {
+        id: name100('id'),
+        name: name100('name'),
+        stages: v.optional(
+          v.pipe(
+            v.array(
+              exactObject({ id: name100('id'), name: name100('name') }, 'a stage'),
+              issueMessage('VALIDATION_ERROR', 'stages must be an array'),
+            ),
+            v.minLength(
+              1,
+              issueMessage('VALIDATION_ERROR', 'stages must not be empty: leave it out'),
+            ),
           ),
         ),
-      ),
-    },
-    'a pipeline',
-  ))();
+      },
+      'a pipeline',
+    ),
+  );
 
 /** `pipelines` on the client. */
 export interface PipelineMethods {

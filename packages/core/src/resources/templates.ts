@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
+import { deferred } from '../schemas/deferred';
 import { call, type Engine, offsetPages, readWith } from './shared';
 
 /** Moderation states of a WABA template; compare case-insensitively (pages and live differ). */
@@ -23,14 +24,15 @@ export interface Template {
   [field: string]: unknown;
 }
 
-const TemplateSchema = /* @__PURE__ */ (() =>
+const TemplateSchema = /* @__PURE__ */ deferred(() =>
   v.looseObject({
     templateGuid: v.string(),
     components: v.optional(v.array(v.looseObject({ type: v.string() }))),
-  }))();
+  }),
+);
 
 /** A page: an array, or `{ data }` (with `count` where the service gives one). */
-const TemplatePageSchema = /* @__PURE__ */ (() =>
+const TemplatePageSchema = /* @__PURE__ */ deferred(() =>
   v.union([
     v.pipe(
       v.array(TemplateSchema),
@@ -40,7 +42,8 @@ const TemplatePageSchema = /* @__PURE__ */ (() =>
       v.looseObject({ count: v.optional(v.number()), data: v.array(TemplateSchema) }),
       v.transform(({ count, data }) => ({ items: data, count })),
     ),
-  ]))();
+  ]),
+);
 
 /** `templates` on the client. */
 export interface TemplateMethods {

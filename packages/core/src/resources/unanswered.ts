@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
+import { deferred } from '../schemas/deferred';
 import { call, type Engine, idPath, readWith } from './shared';
 
 /** A CRM user's unanswered counter (unknown fields kept). */
@@ -13,12 +14,14 @@ export interface Unanswered {
   [field: string]: unknown;
 }
 
-const UnansweredSchema = /* @__PURE__ */ (() =>
-  v.looseObject({
-    counterV2: v.number(),
-    type: v.nullish(v.string(), null),
-    lastMsgDateTime: v.nullish(v.string(), null),
-  }) as v.GenericSchema<unknown, Unanswered>)();
+const UnansweredSchema = /* @__PURE__ */ deferred(
+  () =>
+    v.looseObject({
+      counterV2: v.number(),
+      type: v.nullish(v.string(), null),
+      lastMsgDateTime: v.nullish(v.string(), null),
+    }) as v.GenericSchema<unknown, Unanswered>,
+);
 
 /** `unanswered` on the client. */
 export interface UnansweredMethods {

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
 import { validateInput } from '../client/validate';
+import { deferred } from '../schemas/deferred';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
 import { call, type Engine, readDone, readWith, withBody } from './shared';
@@ -48,7 +49,7 @@ const on = (value: unknown) => value === true || value === 'true' || value === 1
  * misspelt page), and a missing address.
  */
 export const WebhookSettingsSchema: v.GenericSchema<unknown, WebhookSettings> =
-  /* @__PURE__ */ (() =>
+  /* @__PURE__ */ deferred(() =>
     v.pipe(
       v.looseObject({
         webhooksUri: v.nullish(v.string()),
@@ -68,13 +69,14 @@ export const WebhookSettingsSchema: v.GenericSchema<unknown, WebhookSettings> =
           },
         };
       }),
-    ))();
+    ),
+  );
 
 const uriNotValid = (text: string) => issueMessage('uriNotValid', text);
 
 /** Schema of `webhooks.set`'s input, checked before any request (the service's `uriNotValid`). */
 export const SetWebhooksRequestSchema: v.GenericSchema<unknown, SetWebhooksInput> =
-  /* @__PURE__ */ (() =>
+  /* @__PURE__ */ deferred(() =>
     exactObject(
       {
         uri: v.pipe(
@@ -103,7 +105,8 @@ export const SetWebhooksRequestSchema: v.GenericSchema<unknown, SetWebhooksInput
         ),
       },
       'the webhook settings',
-    ))();
+    ),
+  );
 
 /** `webhooks` on the client. */
 export interface WebhookMethods {

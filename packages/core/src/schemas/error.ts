@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { deferred } from './deferred';
 
 /** A 4xx/5xx body as the service sends it: `{ error, description, data?, requestId? }`. */
 export interface ErrorResponse {
@@ -17,15 +18,17 @@ export interface ErrorResponse {
  * or, on the iframe route, nested as `{ error: { code: "CODE" } }`: both read as `error`.
  */
 export const ErrorResponseSchema: v.GenericSchema<unknown, ErrorResponse> =
-  /* @__PURE__ */ v.object({
-    error: /* @__PURE__ */ v.union([
-      /* @__PURE__ */ v.string(),
-      /* @__PURE__ */ v.pipe(
-        /* @__PURE__ */ v.object({ code: /* @__PURE__ */ v.string() }),
-        /* @__PURE__ */ v.transform((nested) => nested.code),
-      ),
-    ]),
-    description: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
-    data: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.unknown()),
-    requestId: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
-  });
+  /* @__PURE__ */ deferred(() =>
+    v.object({
+      error: v.union([
+        v.string(),
+        v.pipe(
+          v.object({ code: v.string() }),
+          v.transform((nested) => nested.code),
+        ),
+      ]),
+      description: v.optional(v.string()),
+      data: v.optional(v.unknown()),
+      requestId: v.optional(v.string()),
+    }),
+  );

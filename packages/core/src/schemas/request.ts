@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CHAT_TYPES } from './chat-types';
+import { deferred } from './deferred';
 import { exactObject } from './exact-object';
 import { issueMessage } from './issue-message';
 import {
@@ -210,5 +211,6 @@ export function createSendMessageRequestSchema(
 }
 
 /** The send-message request schema with the page's chat types and limits. */
-export const SendMessageRequestSchema: SendMessageRequestSchemaType =
-  /* @__PURE__ */ createSendMessageRequestSchema();
+export const SendMessageRequestSchema: SendMessageRequestSchemaType = /* @__PURE__ */ deferred(() =>
+  createSendMessageRequestSchema(),
+);

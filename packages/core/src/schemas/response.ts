@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { deferred } from './deferred';
 
 /** The 201 answer to a send: the new message's id and the chat it went to. */
 export interface SendMessageResponse {
@@ -10,7 +11,9 @@ export interface SendMessageResponse {
 
 /** Schema of the 201 answer; fields the service may add are ignored, not rejected. */
 export const SendMessageResponseSchema: v.GenericSchema<SendMessageResponse> =
-  /* @__PURE__ */ v.object({
-    messageId: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)),
-    chatId: /* @__PURE__ */ v.string(),
-  });
+  /* @__PURE__ */ deferred(() =>
+    v.object({
+      messageId: v.pipe(v.string(), v.minLength(1)),
+      chatId: v.string(),
+    }),
+  );

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { deferred } from '../schemas/deferred';
 
 // What the service POSTs to the webhook address, read as leniently as it writes: unknown fields
 // kept, unknown values of every enum (a new chat type, state, status or message type) passed as
@@ -149,77 +150,90 @@ const ErrorSchema = () =>
   });
 
 /** Schema of one `messages` item. */
-export const WebhookMessageSchema: v.GenericSchema<unknown, WebhookMessage> = /* @__PURE__ */ (() =>
-  v.looseObject({
-    messageId: v.string(),
-    channelId: v.string(),
-    chatType: v.string(),
-    chatId: v.string(),
-    avitoProfileId: optionalString(),
-    dateTime: v.string(),
-    type: v.string(),
-    status: lower(),
-    error: v.optional(ErrorSchema()),
-    text: optionalString(),
-    contentUri: optionalString(),
-    authorName: optionalString(),
-    authorId: optionalString(),
-    isEcho: v.optional(v.boolean(), false),
-    contact: v.optional(v.looseObject({})),
-    sentFromApp: v.optional(v.boolean()),
-    isEdited: v.optional(v.boolean()),
-    isDeleted: v.optional(v.boolean()),
-    oldInfo: v.optional(v.looseObject({})),
-  }) as unknown as v.GenericSchema<unknown, WebhookMessage>)();
+export const WebhookMessageSchema: v.GenericSchema<unknown, WebhookMessage> =
+  /* @__PURE__ */ deferred(
+    () =>
+      v.looseObject({
+        messageId: v.string(),
+        channelId: v.string(),
+        chatType: v.string(),
+        chatId: v.string(),
+        avitoProfileId: optionalString(),
+        dateTime: v.string(),
+        type: v.string(),
+        status: lower(),
+        error: v.optional(ErrorSchema()),
+        text: optionalString(),
+        contentUri: optionalString(),
+        authorName: optionalString(),
+        authorId: optionalString(),
+        isEcho: v.optional(v.boolean(), false),
+        contact: v.optional(v.looseObject({})),
+        sentFromApp: v.optional(v.boolean()),
+        isEdited: v.optional(v.boolean()),
+        isDeleted: v.optional(v.boolean()),
+        oldInfo: v.optional(v.looseObject({})),
+      }) as unknown as v.GenericSchema<unknown, WebhookMessage>,
+  );
 
 /** Schema of one `statuses` item. */
 export const WebhookStatusSchema: v.GenericSchema<unknown, WebhookStatusUpdate> =
-  /* @__PURE__ */ (() =>
-    v.looseObject({
-      messageId: v.string(),
-      timestamp: v.string(),
-      status: lower(),
-      error: v.optional(ErrorSchema()),
-    }) as unknown as v.GenericSchema<unknown, WebhookStatusUpdate>)();
+  /* @__PURE__ */ deferred(
+    () =>
+      v.looseObject({
+        messageId: v.string(),
+        timestamp: v.string(),
+        status: lower(),
+        error: v.optional(ErrorSchema()),
+      }) as unknown as v.GenericSchema<unknown, WebhookStatusUpdate>,
+  );
 
 /** Schema of one `channelsUpdates` item. */
 export const WebhookChannelUpdateSchema: v.GenericSchema<unknown, WebhookChannelUpdate> =
-  /* @__PURE__ */ (() =>
-    v.looseObject({
-      channelId: v.string(),
-      state: v.string(),
-      timestamp: v.number(),
-      tier: optionalString(),
-      qr: optionalString(),
-    }) as unknown as v.GenericSchema<unknown, WebhookChannelUpdate>)();
+  /* @__PURE__ */ deferred(
+    () =>
+      v.looseObject({
+        channelId: v.string(),
+        state: v.string(),
+        timestamp: v.number(),
+        tier: optionalString(),
+        qr: optionalString(),
+      }) as unknown as v.GenericSchema<unknown, WebhookChannelUpdate>,
+  );
 
 /** Schema of a `templateStatus` delivery. */
 export const WebhookTemplateStatusSchema: v.GenericSchema<unknown, WebhookTemplateStatus> =
-  /* @__PURE__ */ (() =>
-    v.looseObject({
-      templateGuid: v.string(),
-      name: optionalString(),
-      status: v.pipe(
-        v.string(),
-        v.transform((value) => value.toUpperCase()),
-      ),
-    }) as unknown as v.GenericSchema<unknown, WebhookTemplateStatus>)();
+  /* @__PURE__ */ deferred(
+    () =>
+      v.looseObject({
+        templateGuid: v.string(),
+        name: optionalString(),
+        status: v.pipe(
+          v.string(),
+          v.transform((value) => value.toUpperCase()),
+        ),
+      }) as unknown as v.GenericSchema<unknown, WebhookTemplateStatus>,
+  );
 
 /** Schema of a `createContact` request. */
 export const WebhookCreateContactSchema: v.GenericSchema<unknown, WebhookCreateContact> =
-  /* @__PURE__ */ (() =>
-    v.looseObject({
-      responsibleUserId: v.string(),
-      name: optionalString(),
-      contactData: v.array(v.looseObject({ chatType: v.string(), chatId: v.string() })),
-      source: v.optional(v.string()),
-    }) as unknown as v.GenericSchema<unknown, WebhookCreateContact>)();
+  /* @__PURE__ */ deferred(
+    () =>
+      v.looseObject({
+        responsibleUserId: v.string(),
+        name: optionalString(),
+        contactData: v.array(v.looseObject({ chatType: v.string(), chatId: v.string() })),
+        source: v.optional(v.string()),
+      }) as unknown as v.GenericSchema<unknown, WebhookCreateContact>,
+  );
 
 /** Schema of a `createDeal` request. */
 export const WebhookCreateDealSchema: v.GenericSchema<unknown, WebhookCreateDeal> =
-  /* @__PURE__ */ (() =>
-    v.looseObject({
-      responsibleUserId: v.string(),
-      contacts: v.array(v.string()),
-      source: v.optional(v.string()),
-    }) as unknown as v.GenericSchema<unknown, WebhookCreateDeal>)();
+  /* @__PURE__ */ deferred(
+    () =>
+      v.looseObject({
+        responsibleUserId: v.string(),
+        contacts: v.array(v.string()),
+        source: v.optional(v.string()),
+      }) as unknown as v.GenericSchema<unknown, WebhookCreateDeal>,
+  );
