@@ -29,8 +29,11 @@ async function timeInProcess(
  * each runs on a main thread as an app does (worker threads measured the SDK up to a fifth slower
  * on Node 22 and 24, and plain ofetch not).
  */
-// 40 000 sends each (after 20 000 to warm up): at 10 000, Node 22 and 24 were still tiering the
-// SDK's code up, and the same contender moved by a quarter from one round to the next.
+// By default 40 000 sends each (after 20 000 to warm up): at 10 000, Node 22 and 24 were still
+// tiering the SDK's code up, and the same contender moved by a quarter from one round to the next.
+// `pnpm bench` (overhead-main.ts) runs 11 rounds of 10 000 instead, to keep to about a minute a
+// Node version, and keeps each contender's best round; a round the JIT or the machine slowed shows
+// in the spread of its rounds in bench/results.json.
 export async function measureOverhead(count = 40_000, rounds = 7): Promise<Rounds> {
   const coreWithoutOfetch = await buildCoreWithoutOfetch();
   return interleaved(
