@@ -65,6 +65,17 @@ describe('createDeadlines', () => {
     expect(second.signal.aborted).toBe(false);
   });
 
+  it("clears a replaced batch's timer at its last release rather than keep it", () => {
+    const start = createDeadlines();
+    const first = start(1000);
+    vi.advanceTimersByTime(MAX_SLACK_MS + 1);
+    const second = start(1000); // a new batch: the first is no longer handed out
+    expect(vi.getTimerCount()).toBe(2);
+    first.release();
+    expect(vi.getTimerCount()).toBe(1);
+    expect(second.signal.aborted).toBe(false);
+  });
+
   it('re-arms an idle timer for the next attempt, which still gets its whole limit', () => {
     const start = createDeadlines();
     start(1000).release();

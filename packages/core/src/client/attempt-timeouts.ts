@@ -22,6 +22,8 @@ interface Batch {
   timer?: RearmableTimer | undefined;
   /** The `joinBy` the timer was last set for: it fires `timeoutMs` after that. */
   armedFor?: number;
+  /** No longer handed out: its timer is cleared once nobody holds it, never kept. */
+  retired?: boolean;
 }
 
 /**
@@ -105,12 +107,19 @@ function arm(batch: Batch, delay: number): void {
 /** Stops a batch's timer once nobody holds it: nothing then keeps a process open. */
 function disarm(batch: Batch): void {
   const { timer } = batch;
-  if (typeof timer?.unref === 'function') {
+  if (!batch.retired && typeof timer?.unref === 'function') {
     timer.unref();
   } else {
     clearTimeout(timer as unknown as ReturnType<typeof setTimeout>);
     batch.timer = undefined;
   }
+}
+
+/** Stops handing a batch out; its timer goes now if nobody holds it, else at its last release. */
+function retire(batches: Map<number, Batch>, limit: number, batch: Batch): void {
+  batch.retired = true;
+  batches.delete(limit);
+  if (batch.holders === 0) disarm(batch);
 }
 
 /**
@@ -140,9 +149,9 @@ export function createDeadlines({
     if (batch && reusable && batch.holders === 0 && now > batch.joinBy) batch.joinBy = now + slack;
     if (!batch || !reusable || now > batch.joinBy) {
       if (!batch && batches.size >= maxLimits) {
-        // An idle batch's timer is cleared or unreferenced: dropped, it holds nothing open.
-        for (const [limit, idle] of batches) if (idle.holders === 0) batches.delete(limit);
+        for (const [limit, idle] of batches) if (idle.holders === 0) retire(batches, limit, idle);
       }
+      if (batch) retire(batches, timeoutMs, batch);
       batch = {
         controller: new AbortController(),
         joinBy: now + slack,

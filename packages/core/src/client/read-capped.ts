@@ -25,8 +25,9 @@ export async function readCapped(
     room -= value.byteLength;
   }
   if (room < 0) reader.cancel().catch(() => {});
-  // Decoded once, whole, by one shared decoder: a decoder made per answer (to decode as it streams)
-  // cost more than the rest of the read on Node, and a body this small is no burden in one piece.
+  // Decoded once, whole, by one shared decoder: a decoder made per answer (to decode as it
+  // streams) cost more than the rest of the read on Node, and a body within the cap is no burden
+  // in one piece.
   const whole = new Uint8Array(maxBytes - Math.max(room, 0));
   let at = 0;
   for (const chunk of chunks) {
