@@ -52,9 +52,9 @@ export const TARGET_BYTES: number = 10 * 1024;
  * limits grouped onto shared timers, the send route a class: 13 277 bytes), then to 13 450 for a
  * deadline timer re-armed rather than made and cleared per send, and an answer of undeclared length
  * decoded whole by one shared decoder rather than by a decoder made per answer (each 0.3–0.8 µs a
- * send on Node 20–24; with a replaced batch's timer cleared at its last release: 13 431 bytes). The other routes are
- * not in it: a sender bundles none of them, and the whole client has a budget of its own (the
- * Worker case's `budgetBytes`).
+ * send on Node 20–24; with a replaced batch's timer cleared at its last release: 13 431 bytes).
+ * The other routes are not in it: a sender bundles none of them, and the whole client has a budget
+ * of its own (the Worker case's `budgetBytes`).
  */
 export const BUDGET_BYTES = 13_450;
 
