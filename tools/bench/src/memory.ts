@@ -1,8 +1,4 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-
-const here = fileURLToPath(new URL('..', import.meta.url));
+import { runScript } from './nodes';
 
 /** What 20 000 sends queued behind the limiter hold, against as many plain ofetch calls waiting. */
 export interface QueuedMemory {
@@ -19,10 +15,11 @@ export interface QueuedMemory {
 
 /** Runs memory-main.ts in a process of its own, with `--expose-gc` so the heap can be weighed. */
 export async function measureQueuedMemory(count = 20_000): Promise<QueuedMemory> {
-  const { stdout } = await promisify(execFile)(
+  const stdout = await runScript(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', 'src/memory-main.ts', String(count)],
-    { cwd: here },
+    'memory-main.ts',
+    [String(count)],
+    ['--expose-gc'],
   );
   return JSON.parse(stdout) as QueuedMemory;
 }

@@ -1,12 +1,7 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { interleaved, type Rounds } from './measure';
+import { runScript } from './nodes';
 import { OVERHEAD_CONTENDERS } from './overhead-names';
 import { buildCoreWithoutOfetch } from './without-ofetch';
-
-const here = fileURLToPath(new URL('..', import.meta.url));
-const run = promisify(execFile);
 
 /** One contender timed in a fresh process of this Node: microseconds per send after a warm-up. */
 async function timeInProcess(
@@ -14,11 +9,11 @@ async function timeInProcess(
   count: number,
   coreWithoutOfetch: string,
 ): Promise<number> {
-  const { stdout } = await run(
-    process.execPath,
-    ['--import', 'tsx', 'src/overhead-contender.ts', name, String(count), coreWithoutOfetch],
-    { cwd: here },
-  );
+  const stdout = await runScript(process.execPath, 'overhead-contender.ts', [
+    name,
+    String(count),
+    coreWithoutOfetch,
+  ]);
   return Number(stdout);
 }
 

@@ -1,30 +1,22 @@
 // `pnpm bench`: every figure is a ratio against a baseline measured in the same run, on each Node
 // version it names. Writes bench/results.json, appends the headline to bench/history.json, and
 // renders BENCHMARKS.md at the repository root (see report.ts).
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { BUDGET_BYTES, bundleSize, SIZE_CASES, TARGET_BYTES } from './bundle-size';
 import { measureBurst } from './burst';
 import { measureColdStart } from './cold-start';
 import { best, type Rounds } from './measure';
 import { measureQueuedMemory } from './memory';
-import { benchNodes } from './nodes';
+import { benchNodes, runScript } from './nodes';
 import { type BenchResults, type HistoryEntry, headline, renderMarkdown } from './report';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const here = fileURLToPath(new URL('..', import.meta.url));
-const run = promisify(execFile);
 
 /** Runs one of the `*-main.ts` measurements under `node` and reads the rounds it prints. */
 async function roundsUnder(node: string, script: string): Promise<Rounds> {
-  const { stdout } = await run(node, ['--import', 'tsx', `src/${script}`], {
-    cwd: here,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return JSON.parse(stdout) as Rounds;
+  return JSON.parse(await runScript(node, script)) as Rounds;
 }
 
 const nodes = await benchNodes();
