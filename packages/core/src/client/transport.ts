@@ -22,6 +22,29 @@ export interface TransportRequest {
   maxBytes?: number | undefined;
 }
 
+/**
+ * The `Headers` ofetch is given to build each request's headers: the engine's record, as is, with
+ * the three methods ofetch calls on it (`get`, `has`, `set`, names already lower case). fetch then
+ * reads it as the plain record of strings it is, and checks every name and value itself. ofetch
+ * builds a native `Headers` per call otherwise, which fetch then copies again: on Node 22 and 24
+ * that was about 1.5 µs of a 13 µs send. The methods live on the prototype, so fetch sees only the
+ * headers as the object's own properties.
+ */
+class RecordHeaders {
+  constructor(init?: Record<string, string>) {
+    Object.assign(this, init);
+  }
+  get(name: string): string | null {
+    return this.has(name) ? ((this as unknown as Record<string, string>)[name] as string) : null;
+  }
+  has(name: string): boolean {
+    return Object.hasOwn(this, name);
+  }
+  set(name: string, value: string): void {
+    (this as unknown as Record<string, string>)[name] = value;
+  }
+}
+
 /** Sends one request and hands back the answer, whatever its status. */
 export type Transport = (url: string, init: TransportRequest) => Promise<RawAnswer>;
 
@@ -36,7 +59,10 @@ export function createTransport(fetchImpl: FetchLike | undefined): Transport {
   const fetch: FetchLike = fetchImpl
     ? (input, init) => fetchImpl(input, init)
     : (input, init) => globalThis.fetch(input, init);
-  const $fetch = createFetch({ fetch: fetch as typeof globalThis.fetch });
+  const $fetch = createFetch({
+    fetch: fetch as typeof globalThis.fetch,
+    Headers: RecordHeaders as unknown as typeof globalThis.Headers,
+  });
   return async (url, { method = 'POST', body, headers, signal, maxBytes = MAX_ANSWER_BYTES }) => {
     const response = await $fetch.raw(url, {
       method,
