@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { ReadableStream } from 'node:stream/web';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 import { type ServedWazzupMock, serveWazzupMock } from '@wazzup-sdk/mock/node';
 import { startWorker } from '@wazzup-sdk/worker-bundle';
@@ -140,6 +141,26 @@ describe('createProxyHandler inside workerd', () => {
 
   it('refuses an oversized body', async () => {
     const response = await send({ ...message, text: 'x'.repeat(5000) });
+    expect(response.status).toBe(413);
+    expect(served.mock.requests).toHaveLength(0);
+  });
+
+  it('refuses an oversized body of undeclared length, counting what streams in', async () => {
+    const chunk = new TextEncoder().encode(`{"text":"${'x'.repeat(1000)}`);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // Bounded: 20 KB at most, five times the limit, then the stream ends.
+        if (sent++ < 20) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const response = await worker.dispatchFetch('http://worker/send', {
+      method: 'POST',
+      headers: { origin: ORIGIN, authorization: `Bearer ${TOKEN}` },
+      body,
+      duplex: 'half',
+    });
     expect(response.status).toBe(413);
     expect(served.mock.requests).toHaveLength(0);
   });

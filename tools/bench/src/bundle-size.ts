@@ -26,8 +26,9 @@ export const SIZE_CASES: SizeCase[] = [
     fixture: 'sdk-worker-client.ts',
     platform: 'worker',
     // Raised from 16 500 for schemas built at first use rather than at import (valibot's `lazy`
-    // around each: 16 506 bytes, and about 1.8 ms less work when core is imported on Node).
-    budgetBytes: 16_600,
+    // around each: 16 506 bytes, and about 1.8 ms less work when core is imported on Node), then to
+    // 16 700 for the transport's record Headers (see BUDGET_BYTES: 16 604 bytes).
+    budgetBytes: 16_700,
   },
   {
     name: 'what-if: SDK browser page, fetch in place of ofetch',

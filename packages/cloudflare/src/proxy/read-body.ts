@@ -1,4 +1,4 @@
-import { WazzupConfigError } from '@wazzup-sdk/core';
+import { readCapped, WazzupConfigError } from '@wazzup-sdk/core';
 
 /** A byte limit: a whole number above 0. */
 export function checkByteLimit(name: string, value: unknown): number {
@@ -9,32 +9,25 @@ export function checkByteLimit(name: string, value: unknown): number {
 }
 
 /**
- * Reads a JSON body of at most `limit` bytes, counting bytes as they stream in rather than trusting
- * Content-Length, so an oversized body costs the Worker no more than `limit`.
+ * Reads a JSON body of at most `limit` bytes with core's capped read: a declared length over the
+ * limit is refused unread, and a body of undeclared length is counted as it streams in, so an
+ * oversized body costs the Worker no more than `limit`.
  */
 export async function readJsonBody(
   request: Request,
   limit: number,
 ): Promise<{ body: unknown } | { problem: 'too-large' | 'not-json' }> {
   if (Number(request.headers.get('content-length') ?? 0) > limit) return { problem: 'too-large' };
-  let size = 0;
-  const capped = request.body?.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        size += chunk.byteLength;
-        if (size > limit) controller.error(new RangeError('too large'));
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
-  let text: string;
+  let read: { text: string; truncated: boolean };
   try {
-    text = await new Response(capped).text();
+    read = await readCapped(request, limit);
   } catch {
-    return { problem: 'too-large' };
+    // The body broke off: whatever came is not a whole JSON document.
+    return { problem: 'not-json' };
   }
+  if (read.truncated) return { problem: 'too-large' };
   try {
-    return { body: JSON.parse(text) };
+    return { body: JSON.parse(read.text) };
   } catch {
     return { problem: 'not-json' };
   }

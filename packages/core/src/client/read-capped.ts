@@ -1,10 +1,15 @@
-// Reading a body up to a cap, for the answers the client reads and the deliveries the webhook
-// handler reads alike: a huge or endless body costs no more than the cap.
+// Reading a body up to a cap, for the answers the client reads, the deliveries the webhook handler
+// reads and the bodies the Cloudflare proxy reads alike: a huge or endless body costs no more than
+// the cap.
 
 /**
  * Reads at most `maxBytes` of a body, then cancels the rest so the connection is freed. A body
  * whose length is declared and within the limit (and not compressed, which could expand it) is
- * read in one go, the common case and the fastest.
+ * read in one go, the common case and the fastest. `truncated` says the body went on past the cap:
+ * `text` then holds its first `maxBytes` bytes.
+ *
+ * @param message The answer or request whose body to read; a missing body reads as `''`.
+ * @param maxBytes The most bytes to read.
  */
 export async function readCapped(
   message: Request | Response,
