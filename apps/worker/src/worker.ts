@@ -4,7 +4,12 @@
 //   GET  /demo      the example sends, run inside the Worker with createWazzup(env)
 //   POST /wazzup    the webhook address: the auto-reply, its handlers run through ctx.waitUntil
 //   GET  /api/events what the auto-reply recorded (statuses, incoming messages), for the page
-import { createProxyHandler, createWazzup, type WazzupEnv } from '@wazzup-sdk/cloudflare';
+import {
+  createProxyHandler,
+  createWazzup,
+  type WazzupClient,
+  type WazzupEnv,
+} from '@wazzup-sdk/cloudflare';
 import {
   createWorkerWebhookHandler,
   type KvNamespaceLike,
@@ -90,14 +95,26 @@ async function recorded(env: Env): Promise<AutoReplyEntry[]> {
   return entries;
 }
 
+// One client per env object, not one per request or event: a client checks its options and builds
+// its request schema when it is made. A changed secret comes with a new env object.
+const clients = new WeakMap<Env, WazzupClient>();
+function clientFor(env: Env): WazzupClient {
+  let client = clients.get(env);
+  if (!client) {
+    client = createWazzup(env);
+    clients.set(env, client);
+  }
+  return client;
+}
+
 // The same auto-reply as every other example, made from the env (its client and its record) once
-// per env object, not once per event: a client checks its options and builds its request schema.
-// Handlers run after a quick 200 through ctx.waitUntil (the service waits 30 s at most).
+// per env object, not once per event. Handlers run after a quick 200 through ctx.waitUntil (the
+// service waits 30 s at most).
 const autoReplies = new WeakMap<Env, AutoReplyHandlers>();
 function autoReply(env: Env): AutoReplyHandlers {
   let handlers = autoReplies.get(env);
   if (!handlers) {
-    handlers = autoReplyHandlers(createWazzup(env), (entry) => record(env, entry));
+    handlers = autoReplyHandlers(clientFor(env), (entry) => record(env, entry));
     autoReplies.set(env, handlers);
   }
   return handlers;
@@ -112,7 +129,7 @@ const webhooks = createWorkerWebhookHandler<Env>({
 });
 
 async function demo(env: Env): Promise<Response> {
-  const wazzup = createWazzup(env);
+  const wazzup = clientFor(env);
   const channels = JSON.parse(env.CHANNELS) as Record<string, string | undefined>;
   const channelId = channels.whatsapp ?? '';
   const chatId = env.WAZZUP_CHAT_ID ?? '79011112233';
