@@ -42,6 +42,16 @@ describe('transport over ofetch', () => {
     });
   });
 
+  it("keeps a caller's content-type and accept in whatever case they are spelled", async () => {
+    const fetch = recordingFetch(created('m', 'c'));
+    await createTransport(fetch)('http://host/v3/message', {
+      ...init(),
+      headers: { 'Content-Type': 'text/plain', Accept: 'text/plain' },
+    });
+    expect(fetch.requests[0]?.headers.get('content-type')).toBe('text/plain');
+    expect(fetch.requests[0]?.headers.get('accept')).toBe('text/plain');
+  });
+
   it('hands back error statuses instead of throwing, and makes one attempt only', async () => {
     const fetch = recordingFetch(failed(503, { error: 'X' }, { 'retry-after': '2' }));
     const answer = await createTransport(fetch)('http://host/v3/message', init());
