@@ -54,6 +54,8 @@ const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 const ratio = (figures: Record<string, number> | undefined, name: string, baseline: string) =>
   (figures?.[name] ?? Number.NaN) / (figures?.[baseline] ?? Number.NaN);
 const TIMED = 'raw fetch with a timeout';
+/** The stack's own validated send over loopback: ofetch as the SDK calls it, after valibot + UUID. */
+const STACK_VALIDATED = 'ofetch as the SDK calls it, after valibot parse + UUID';
 
 /** The headline of a run. */
 export function headline(results: BenchResults, at: string): HistoryEntry {
@@ -94,7 +96,7 @@ function overheadRows(results: BenchResults): string[] {
 function throughputRows(results: BenchResults): string[] {
   return Object.entries(results.throughput).map(([major, { best }]) => {
     const sdk = ratio(best, 'SDK sendMessage', TIMED);
-    return `| Node ${major} | ${Math.round(best['SDK sendMessage'] ?? 0)}/s | ${Math.round(best[TIMED] ?? 0)}/s | **${x(sdk)}** ${verdict(sdk >= TARGETS.throughputToTimedFetch)} | ${x(ratio(best, 'raw fetch with a timeout, redirects refused', TIMED))} | ${x(ratio(best, 'ofetch as the SDK calls it, with a timeout', TIMED))} | ${x(ratio(best, 'plain ofetch', 'raw fetch'))} | ${x(ratio(best, WITHOUT_OFETCH, TIMED))} |`;
+    return `| Node ${major} | ${Math.round(best['SDK sendMessage'] ?? 0)}/s | ${Math.round(best[TIMED] ?? 0)}/s | **${x(sdk)}** ${verdict(sdk >= TARGETS.throughputToTimedFetch)} | ${x(ratio(best, 'raw fetch with a timeout, redirects refused', TIMED))} | ${x(ratio(best, 'ofetch as the SDK calls it, with a timeout', TIMED))} | ${x(ratio(best, STACK_VALIDATED, TIMED))} | ${x(ratio(best, 'SDK sendMessage', STACK_VALIDATED))} | ${x(ratio(best, 'plain ofetch', 'raw fetch'))} | ${x(ratio(best, WITHOUT_OFETCH, TIMED))} |`;
   });
 }
 
@@ -154,11 +156,12 @@ ${overheadRows(results).join('\n')}
 
 Sends per second to the mock in its own process, against **raw fetch with a timeout signal** (a
 hand-written client that can time out). Beside it, the stack's share: raw fetch refusing redirects
-as the SDK does, ofetch as the SDK calls it with a timeout each, plain ofetch (no signal) against raw
-fetch (no signal), and the what-if SDK.
+as the SDK does, ofetch as the SDK calls it with a timeout each, the same after the stack's own
+validation (valibot's parse of the floor schema and a UUID, as in the per-send table) and the SDK
+against that, plain ofetch (no signal) against raw fetch (no signal), and the what-if SDK.
 
-| Node | SDK | raw fetch with a timeout | SDK ÷ that (≥ ${TARGETS.throughputToTimedFetch}×) | redirects refused ÷ that | ofetch as the SDK calls it ÷ that | plain ofetch ÷ raw fetch | what-if ÷ that |
-| --- | --- | --- | --- | --- | --- | --- | --- |
+| Node | SDK | raw fetch with a timeout | SDK ÷ that (≥ ${TARGETS.throughputToTimedFetch}×) | redirects refused ÷ that | ofetch as the SDK calls it ÷ that | the same after valibot + UUID ÷ that | SDK ÷ the stack's validated send | plain ofetch ÷ raw fetch | what-if ÷ that |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${throughputRows(results).join('\n')}
 
 ## Cold start

@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { createTransport, createWazzup } from '@wazzup-sdk/core';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS } from '@wazzup-sdk/mock';
 import { createFetch } from 'ofetch';
+import * as v from 'valibot';
+import { FloorSchema } from '../fixtures/floor-schema';
 import { interleaved, type Rounds } from './measure';
 import { buildCoreWithoutOfetch } from './without-ofetch';
 
@@ -45,7 +47,8 @@ async function rate(
 
 /**
  * Sends per second over loopback HTTP to the served mock: raw fetch (without and with a timeout),
- * plain ofetch, the SDK, and the SDK with fetch in place of ofetch.
+ * ofetch as the SDK calls it (alone, and after the stack's own validation), plain ofetch, the SDK,
+ * and the SDK with fetch in place of ofetch.
  */
 // 8 000 sends × 7 rounds: shorter runs moved plain ofetch between 0.87× and 1.08× raw fetch,
 // more than the ±5 % the target is judged on.
@@ -117,6 +120,26 @@ export async function measureThroughput(
             const body = JSON.stringify({ ...LOOPBACK_MESSAGE, crmMessageId: `layer-${id++}` });
             const signal = AbortSignal.timeout(30_000);
             const answer = await transport(endpoint, { body, headers, signal });
+            JSON.parse(answer.text);
+          },
+          total,
+          concurrency,
+        ),
+      // The same after the least a validated, idempotent send does on the stack alone: valibot's
+      // parse with the bundle floor's schema of the same fields, and a UUID for crmMessageId.
+      'ofetch as the SDK calls it, after valibot parse + UUID': () =>
+        rate(
+          async () => {
+            const request = {
+              ...v.parse(FloorSchema, LOOPBACK_MESSAGE),
+              crmMessageId: crypto.randomUUID(),
+            };
+            const signal = AbortSignal.timeout(30_000);
+            const answer = await transport(endpoint, {
+              body: JSON.stringify(request),
+              headers,
+              signal,
+            });
             JSON.parse(answer.text);
           },
           total,
