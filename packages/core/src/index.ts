@@ -32,7 +32,7 @@ export { createCrmMessageId } from './client/crm-message-id';
 export type { EnvReader } from './client/from-env';
 export { createSenderFromEnv, createWazzupFromEnv, ENV, optionsFromEnv } from './client/from-env';
 export type { RawAnswer } from './client/raw-answer';
-export { readCapped } from './client/read-capped';
+export { readLimited } from './client/read-capped';
 export type { FetchLike, Transport, TransportRequest } from './client/transport';
 export { createTransport } from './client/transport';
 export { parseSendMessageRequest } from './client/validate';

@@ -1,4 +1,4 @@
-import { readCapped, WazzupConfigError } from '@wazzup-sdk/core';
+import { readLimited, WazzupConfigError } from '@wazzup-sdk/core';
 
 /** A byte limit: a whole number above 0. */
 export function checkByteLimit(name: string, value: unknown): number {
@@ -9,25 +9,25 @@ export function checkByteLimit(name: string, value: unknown): number {
 }
 
 /**
- * Reads a JSON body of at most `limit` bytes with core's capped read: a declared length over the
- * limit is refused unread, and a body of undeclared length is counted as it streams in, so an
- * oversized body costs the Worker no more than `limit`.
+ * Reads a JSON body of at most `limit` bytes with core's `readLimited`, as core's webhook handler
+ * reads its deliveries: a declared length over the limit is refused unread, and a body of
+ * undeclared length is counted as it streams in, so an oversized body costs the Worker no more
+ * than `limit`.
  */
 export async function readJsonBody(
   request: Request,
   limit: number,
 ): Promise<{ body: unknown } | { problem: 'too-large' | 'not-json' }> {
-  if (Number(request.headers.get('content-length') ?? 0) > limit) return { problem: 'too-large' };
-  let read: { text: string; truncated: boolean };
+  let text: string | undefined;
   try {
-    read = await readCapped(request, limit);
+    text = await readLimited(request, limit);
   } catch {
     // The body broke off: whatever came is not a whole JSON document.
     return { problem: 'not-json' };
   }
-  if (read.truncated) return { problem: 'too-large' };
+  if (text === undefined) return { problem: 'too-large' };
   try {
-    return { body: JSON.parse(read.text) };
+    return { body: JSON.parse(text) };
   } catch {
     return { problem: 'not-json' };
   }

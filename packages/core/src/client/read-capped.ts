@@ -44,6 +44,20 @@ export async function readCapped(
 }
 
 /**
+ * Reads a body of at most `limit` bytes as text, or `undefined` past the limit: for bodies that
+ * must come whole, such as a webhook delivery or a proxied send. One whose declared length is past
+ * the limit is refused unread.
+ *
+ * @param request The request whose body to read; a missing body reads as `''`.
+ * @param limit The most bytes the body may have.
+ */
+export async function readLimited(request: Request, limit: number): Promise<string | undefined> {
+  if (Number(request.headers.get('content-length') ?? 0) > limit) return undefined;
+  const { text, truncated } = await readCapped(request, limit);
+  return truncated ? undefined : text;
+}
+
+/**
  * Shared by every read: decoding a whole body keeps no state between calls. Made at the first
  * read, not at import, where Node's TextDecoder would be loaded for nothing.
  */

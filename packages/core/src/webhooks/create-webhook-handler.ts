@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { checkCount, checkMs, refuseOption } from '../client/check-options';
-import { readCapped } from '../client/read-capped';
+import { readLimited } from '../client/read-capped';
 import { WazzupConfigError, WazzupError } from '../errors/classes';
 import {
   type ContactInput,
@@ -75,16 +75,6 @@ export class WazzupWebhookHandlerError extends WazzupError {
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers });
-
-/**
- * Reads a delivery of at most `limit` bytes as text, or `undefined` past the limit; one whose
- * declared length is past it is refused unread.
- */
-async function readLimited(request: Request, limit: number): Promise<string | undefined> {
-  if (Number(request.headers.get('content-length') ?? 0) > limit) return undefined;
-  const { text, truncated } = await readCapped(request, limit);
-  return truncated ? undefined : text;
-}
 
 function handlerFor(options: WebhookHandlers, event: WebhookEvent) {
   switch (event.type) {
