@@ -95,30 +95,32 @@ async function recorded(env: Env): Promise<AutoReplyEntry[]> {
   return entries;
 }
 
-// One client per env object, not one per request or event: a client checks its options and builds
-// its request schema when it is made. A changed secret comes with a new env object.
-const clients = new WeakMap<Env, WazzupClient>();
-function clientFor(env: Env): WazzupClient {
-  let client = clients.get(env);
-  if (!client) {
-    client = createWazzup(env);
-    clients.set(env, client);
-  }
-  return client;
+/**
+ * `make` run once per env object, not once per request or event, and kept while that env lives. A
+ * changed secret comes with a new env object, so it takes effect at once.
+ */
+function perEnv<T extends object>(make: (env: Env) => T): (env: Env) => T {
+  const made = new WeakMap<Env, T>();
+  return (env) => {
+    let value = made.get(env);
+    if (!value) {
+      value = make(env);
+      made.set(env, value);
+    }
+    return value;
+  };
 }
 
+// One client per env object: a client checks its options and builds its request schema when it is
+// made. The WAZZUP_API_KEY secret comes from the Worker's env.
+const clientFor = perEnv<WazzupClient>((env) => createWazzup(env));
+
 // The same auto-reply as every other example, made from the env (its client and its record) once
-// per env object, not once per event. Handlers run after a quick 200 through ctx.waitUntil (the
-// service waits 30 s at most).
-const autoReplies = new WeakMap<Env, AutoReplyHandlers>();
-function autoReply(env: Env): AutoReplyHandlers {
-  let handlers = autoReplies.get(env);
-  if (!handlers) {
-    handlers = autoReplyHandlers(clientFor(env), (entry) => record(env, entry));
-    autoReplies.set(env, handlers);
-  }
-  return handlers;
-}
+// per env object. Handlers run after a quick 200 through ctx.waitUntil (the service waits 30 s at
+// most).
+const autoReply = perEnv<AutoReplyHandlers>((env) =>
+  autoReplyHandlers(clientFor(env), (entry) => record(env, entry)),
+);
 const webhooks = createWorkerWebhookHandler<Env>({
   onMessage: (event, context) => autoReply(context.env).onMessage(event, context),
   onStatus: (event, context) => autoReply(context.env).onStatus(event, context),
