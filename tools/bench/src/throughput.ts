@@ -71,6 +71,19 @@ export async function measureThroughput(
     });
     const plain = createFetch({ fetch: globalThis.fetch });
     const transport = createTransport(globalThis.fetch);
+    // Sends of `request()` through the SDK's transport (ofetch with the SDK's options, the capped
+    // read), a timeout each, the answer parsed.
+    const throughTransport = (request: () => object) => () =>
+      rate(
+        async () => {
+          const body = JSON.stringify(request());
+          const signal = AbortSignal.timeout(30_000);
+          const answer = await transport(endpoint, { body, headers, signal });
+          JSON.parse(answer.text);
+        },
+        total,
+        concurrency,
+      );
     const contenders = {
       'raw fetch': () =>
         rate(
@@ -113,38 +126,17 @@ export async function measureThroughput(
           total,
           concurrency,
         ),
-      // The SDK's HTTP layer alone (ofetch with the SDK's options, the capped read), a timeout each.
-      'ofetch as the SDK calls it, with a timeout': () =>
-        rate(
-          async () => {
-            const body = JSON.stringify({ ...LOOPBACK_MESSAGE, crmMessageId: `layer-${id++}` });
-            const signal = AbortSignal.timeout(30_000);
-            const answer = await transport(endpoint, { body, headers, signal });
-            JSON.parse(answer.text);
-          },
-          total,
-          concurrency,
-        ),
+      // The SDK's HTTP layer alone.
+      'ofetch as the SDK calls it, with a timeout': throughTransport(() => ({
+        ...LOOPBACK_MESSAGE,
+        crmMessageId: `layer-${id++}`,
+      })),
       // The same after the least a validated, idempotent send does on the stack alone: valibot's
       // parse with the bundle floor's schema of the same fields, and a UUID for crmMessageId.
-      'ofetch as the SDK calls it, after valibot parse + UUID': () =>
-        rate(
-          async () => {
-            const request = {
-              ...v.parse(FloorSchema, LOOPBACK_MESSAGE),
-              crmMessageId: crypto.randomUUID(),
-            };
-            const signal = AbortSignal.timeout(30_000);
-            const answer = await transport(endpoint, {
-              body: JSON.stringify(request),
-              headers,
-              signal,
-            });
-            JSON.parse(answer.text);
-          },
-          total,
-          concurrency,
-        ),
+      'ofetch as the SDK calls it, after valibot parse + UUID': throughTransport(() => ({
+        ...v.parse(FloorSchema, LOOPBACK_MESSAGE),
+        crmMessageId: crypto.randomUUID(),
+      })),
       // The stack's HTTP layer alone, as a client that lets ofetch serialise and parse would use it.
       'plain ofetch': () =>
         rate(
