@@ -1,9 +1,29 @@
 // Keeps README.md honest: its test command is the one .ci/run runs, and every code block marked
 // `<!-- example: path -->` is made of lines that the named example app really runs.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { channelTable, END, START } from './channel-table';
 
-const readme = readFileSync('README.md', 'utf8');
+let readme = readFileSync('README.md', 'utf8');
 const problems: string[] = [];
+
+// The channel table is generated from core's table of chat-type facts. Biome pads a table's
+// columns, so the two are compared with runs of spaces and dashes made one.
+const table = `${START}\n${channelTable()}\n${END}`;
+const generated = new RegExp(`${START}[\\s\\S]*?${END}`);
+const flat = (text: string) => text.replace(/ {2,}/g, ' ').replace(/-{3,}/g, '---');
+const current = generated.exec(readme)?.[0];
+if (current === undefined) problems.push(`README.md has no channel table (${START})`);
+else if (flat(current) !== flat(table)) {
+  if (process.argv.includes('--write')) {
+    readme = readme.replace(generated, table);
+    writeFileSync('README.md', readme);
+    execFileSync('node_modules/.bin/biome', ['format', '--write', 'README.md']);
+  } else
+    problems.push(
+      'README.md: the channel table differs from core; run tsx scripts/check-readme.ts --write',
+    );
+}
 
 const commands = [...readme.matchAll(/```sh\n(.+)\n```/g)].map((match) => match[1] ?? '');
 const testCommand = commands[1];

@@ -64,7 +64,10 @@ describe('the browser example, in Chromium, through the Worker in workerd', () =
       chatId: 'someone',
       text: 'x'.repeat(1001),
     });
-    expect(answer).toEqual({ state: 'error', text: 'Not sent: MESSAGE_TEXT_TOO_LONG (text)' });
+    expect(answer).toEqual({
+      state: 'error',
+      text: 'Not sent: MESSAGES_TOO_LONG_INSTAGRAM (text)',
+    });
   });
 
   it('shows under each message sent its status timeline as the webhooks report it, or the error', async () => {

@@ -39,7 +39,7 @@ const MESSAGES = [
           what: 'Blocked channel via the queue',
           expect: 'dead rejected CHANNEL_BLOCKED',
           body: {
-            channelId: DEMO_CHANNEL_IDS.blocked,
+            channelId: DEMO_CHANNEL_IDS.disabled,
             chatType: 'whatsapp',
             chatId,
             text: 'Never sent',

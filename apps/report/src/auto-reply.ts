@@ -113,7 +113,7 @@ export function autoReplyHandlers(
         chatId: message.chatId,
         text: REPLY_TEXT,
         crmMessageId: `reply-${message.messageId}`,
-      } as SendMessageRequest);
+      });
       if (reply.status === 'sent') {
         await record({ kind: 'reply', messageId: reply.messageId, to: message.chatId });
       }

@@ -104,12 +104,14 @@ describe('wazzup', () => {
     const [header, ...rows] = table.stdout.trim().split('\n');
     expect(header).toMatch(/^CHANNEL\s+TRANSPORT\s+PLAIN ID\s+NAME\s+STATE\s+CAN SEND$/);
     expect(rows).toHaveLength(DEMO_CHANNELS.length);
-    expect(rows.find((row) => row.startsWith(DEMO_CHANNEL_IDS.blocked))).toMatch(/disabled\s+no$/);
+    expect(rows.find((row) => row.startsWith(DEMO_CHANNEL_IDS.disabled))).toMatch(/disabled\s+no$/);
     // Not a terminal: no colours.
     expect(table.stdout).not.toContain('\u001b[');
     const json = await wazzup(['channels', '--json']);
     const parsed = JSON.parse(json.stdout) as { channelId: string; canSend: boolean }[];
-    expect(parsed.filter((channel) => channel.canSend)).toHaveLength(4);
+    expect(parsed.filter((channel) => channel.canSend)).toHaveLength(
+      DEMO_CHANNELS.filter((channel) => channel.state === 'active').length,
+    );
   });
 
   it('send: prints the messageId, then duplicate for the same crmMessageId', async () => {
@@ -144,7 +146,11 @@ describe('wazzup', () => {
   });
 
   it('exits 1 with the code when the service refuses, and 2 on bad usage', async () => {
-    const refused = await wazzup([...SEND.slice(0, 2), DEMO_CHANNEL_IDS.blocked, ...SEND.slice(3)]);
+    const refused = await wazzup([
+      ...SEND.slice(0, 2),
+      DEMO_CHANNEL_IDS.disabled,
+      ...SEND.slice(3),
+    ]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^error: CHANNEL_BLOCKED \(HTTP 400\)/);
     const wrongKey = await wazzup(['channels'], { WAZZUP_API_KEY: `${KEY}-wrong` });

@@ -147,7 +147,7 @@ describe('the outbox on Queues and a Durable Object, inside workerd', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       name: 'WazzupValidationError',
-      code: 'VALIDATION_ERROR',
+      code: 'INVALID_MESSAGE_DATA',
       field: 'crmMessageId',
     });
   });
@@ -174,7 +174,7 @@ describe('the outbox on Queues and a Durable Object, inside workerd', () => {
       const batch = Array.from({ length: Math.min(100, MESSAGES - start) }, (_, offset) => {
         const index = start + offset;
         // Every 50th goes to a blocked channel: the service refuses it, for good.
-        const channelId = index % 50 === 49 ? DEMO_CHANNEL_IDS.blocked : DEMO_CHANNEL_IDS.whatsapp;
+        const channelId = index % 50 === 49 ? DEMO_CHANNEL_IDS.disabled : DEMO_CHANNEL_IDS.whatsapp;
         return { channelId, chatType: 'whatsapp', chatId: '79011112233', text: `#${index}` };
       });
       // Half to each queue: their consumers send at the same time, under one limit.

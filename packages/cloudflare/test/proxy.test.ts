@@ -116,7 +116,7 @@ describe('createProxyHandler inside workerd', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
       error: 'CHAT_INCORRECT_CHAT_ID_WHATSAPP',
-      data: { field: 'chatId' },
+      data: { fields: ['chatId'] },
     });
     expect(served.mock.requests).toHaveLength(0);
   });
@@ -197,7 +197,7 @@ describe('createProxyHandler inside workerd', () => {
   });
 
   it('passes a refusal through with its status and code', async () => {
-    const response = await send({ ...message, channelId: DEMO_CHANNEL_IDS.blocked });
+    const response = await send({ ...message, channelId: DEMO_CHANNEL_IDS.disabled });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: 'CHANNEL_BLOCKED' });
   });
@@ -207,7 +207,7 @@ describe('createProxyHandler inside workerd', () => {
     const again = await send({ ...message, crmMessageId: 'order-7' });
     expect(again.status).toBe(400);
     expect(await again.json()).toMatchObject({
-      error: 'repeatedCrmMessageId',
+      error: 'REPEATED_CRM_MESSAGE_ID',
       data: { crmMessageId: 'order-7' },
     });
     expect(served.mock.messages).toHaveLength(1);

@@ -76,22 +76,27 @@ export type {
   WebhookSubscriptions,
 } from './resources/webhooks';
 export { SetWebhooksRequestSchema, WebhookSettingsSchema } from './resources/webhooks';
-export type { AnyChatType, ChatType, ExtraChatType } from './schemas/chat-types';
-export { CHAT_TYPES, EXTRA_CHAT_TYPES } from './schemas/chat-types';
+export type { ButtonLayout, ChatIdFormat, ChatRule, ChatType } from './schemas/chat-types';
+export { CHAT_RULES, CHAT_TYPES, WABA_RULE } from './schemas/chat-types';
 export type { ErrorResponse } from './schemas/error';
 export { ErrorResponseSchema } from './schemas/error';
+export type { UnknownKeys } from './schemas/exact-object';
 export type { TextLimits } from './schemas/limits';
-export { DEFAULT_TEXT_LIMITS, MAX_BUTTON_TEXT, MAX_BUTTONS } from './schemas/limits';
 export { createSendMessageRequestSchema, SendMessageRequestSchema } from './schemas/request';
 export type {
-  Button,
   ButtonsObject,
   ChatTarget,
+  MaxButton,
+  MaxButtons,
   MessageContent,
   MessageFields,
   RequestSchemaOptions,
   SendMessageRequest,
   SendMessageRequestSchemaType,
+  TelegramButton,
+  TelegramButtons,
+  WabaButton,
+  WabaButtons,
 } from './schemas/request-types';
 export type { SendMessageResponse } from './schemas/response';
 export { SendMessageResponseSchema } from './schemas/response';

@@ -55,14 +55,27 @@ describe('createWazzupMock', () => {
     expect(mock.messages).toHaveLength(0);
   });
 
-  it('answers validation failures with the service’s code and the field', async () => {
+  it('answers validation failures with the service’s code, status and request id', async () => {
     const { mock } = setup();
     const response = await post(mock, { ...body, chatId: '+7901' });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({
+    const answer = (await response.json()) as Record<string, unknown>;
+    expect(answer).toEqual({
+      status: 400,
+      requestId: expect.stringMatching(/^[\da-f-]{36}$/),
       error: 'CHAT_INCORRECT_CHAT_ID_WHATSAPP',
       description: 'Incorrect WhatsApp number',
-      data: { field: 'chatId' },
+    });
+    expect(response.headers.get('x-request-id')).toBe(answer.requestId);
+  });
+
+  it('names a field it cannot take as INVALID_MESSAGE_DATA with data.fields', async () => {
+    const { mock } = setup();
+    const response = await post(mock, { ...body, clearUnanswered: 'no' });
+    expect(await response.json()).toMatchObject({
+      status: 400,
+      error: 'INVALID_MESSAGE_DATA',
+      data: { fields: ['clearUnanswered'] },
     });
   });
 
@@ -72,7 +85,12 @@ describe('createWazzupMock', () => {
     tick(59_999);
     const again = await post(mock, { ...body, crmMessageId: 'c-1' });
     expect(again.status).toBe(400);
-    expect(await again.json()).toMatchObject({ error: 'repeatedCrmMessageId' });
+    expect(await again.json()).toMatchObject({
+      status: 400,
+      requestId: expect.any(String),
+      error: 'REPEATED_CRM_MESSAGE_ID',
+      data: { crmMessageId: 'c-1' },
+    });
     tick(1);
     expect((await post(mock, { ...body, crmMessageId: 'c-1' })).status).toBe(201);
     expect(mock.deliveriesOf('c-1')).toBe(2);
@@ -97,10 +115,45 @@ describe('createWazzupMock', () => {
     expect((await post(mock, body)).status).toBe(201);
   });
 
-  it('knows chat types beyond the page and checks them against the channel', async () => {
+  it('answers the duplicate in the send page’s prose spelling when told to', async () => {
+    const { mock } = setup({ duplicateSpelling: 'repeatedCrmMessageId' });
+    await post(mock, { ...body, crmMessageId: 'c-1' });
+    const again = await post(mock, { ...body, crmMessageId: 'c-1' });
+    expect(await again.json()).toEqual({
+      error: 'repeatedCrmMessageId',
+      description: 'You have already sent message with the same crmMessageId',
+    });
+  });
+
+  it('answers a chat type its channel cannot reach with WRONG_TRANSPORT', async () => {
     const { mock } = setup();
     const response = await post(mock, { ...body, chatType: 'viber' });
-    expect(await response.json()).toMatchObject({ error: 'MESSAGES_ABNORMAL_SEND' });
+    expect(await response.json()).toMatchObject({
+      error: 'WRONG_TRANSPORT',
+      data: { channelId: DEMO_CHANNEL_IDS.whatsapp, transport: 'whatsapp', chatType: 'viber' },
+    });
+  });
+
+  it('holds a WABA channel to WABA’s limits', async () => {
+    const { mock } = setup();
+    const waba = { ...body, channelId: DEMO_CHANNEL_IDS.waba };
+    expect((await post(mock, { ...waba, text: 'a'.repeat(1024) })).status).toBe(201);
+    expect(await (await post(mock, { ...waba, text: 'a'.repeat(1025) })).json()).toMatchObject({
+      error: 'MESSAGES_TOO_LONG_WABA',
+    });
+    const template = { ...waba, templateId: 't-1', text: 'a'.repeat(551) };
+    expect(await (await post(mock, template)).json()).toMatchObject({
+      error: 'MESSAGES_TOO_LONG_WABA_TEMPLATE',
+    });
+    const plain = await post(mock, { ...body, text: 'a'.repeat(5000) });
+    expect(plain.status).toBe(201);
+  });
+
+  it('names every answer’s request in x-request-id', async () => {
+    const { mock } = setup();
+    for (const response of [await post(mock, body), await post(mock, body, 'nope')]) {
+      expect(response.headers.get('x-request-id')).toMatch(/^[\da-f-]{36}$/);
+    }
   });
 
   it('serves only POST /v3/message', async () => {

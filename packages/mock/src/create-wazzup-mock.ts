@@ -9,11 +9,11 @@ import {
 } from './faults/faults';
 import { apiError, type MockRoute, matchRoute, v3Routes } from './routes/v3-routes';
 import { bearerKey, createAccountDirectory, type MockAccount } from './state/accounts';
-import { canSendTo, type MockChannel, STATE_ERRORS } from './state/channels';
+import { canSendTo, type MockChannel, stateError } from './state/channels';
 import { createDuplicateWindow } from './state/duplicate-window';
 import { createRateLimiter, type RateLimit, SERVICE_RATE_LIMIT } from './state/rate-limit';
 import { createStore, type MockEntity, type MockStore } from './state/store';
-import { PAGE_TEXT_LIMITS, SERVICE_CHAT_TYPES } from './validate/rules';
+import { SERVICE_CHAT_TYPES, type ValidationRules, WABA } from './validate/rules';
 import { validateMessage } from './validate/validate-message';
 import {
   createWebhookDeliverer,
@@ -36,8 +36,19 @@ export interface WazzupMockOptions {
   rateLimit?: RateLimit | false;
   /** Chat types the validation accepts; default every type the service knows. */
   chatTypes?: readonly string[];
-  /** Text limits per chat type; default the page's. */
+  /** Text limits per chat type, over the service's own. */
   textLimits?: Readonly<Record<string, number>>;
+  /**
+   * Keys the send page does not document: `pass` (default: no source says the service refuses
+   * them) or `refuse` them as `INVALID_MESSAGE_DATA`.
+   */
+  unknownKeys?: 'pass' | 'refuse';
+  /**
+   * How a repeated crmMessageId is answered: `REPEATED_CRM_MESSAGE_ID` with `status`, `requestId`
+   * and `data.crmMessageId` (default, as the service answers now), or the send page's prose
+   * spelling `{ error: 'repeatedCrmMessageId', description }`. Both were seen.
+   */
+  duplicateSpelling?: 'REPEATED_CRM_MESSAGE_ID' | 'repeatedCrmMessageId';
   /** Scripted faults for the first requests. */
   faults?: readonly (Fault | null)[];
   /** Faults by chance. */
@@ -175,9 +186,10 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
   const now = options.now ?? Date.now;
   const sleep =
     options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const rules = {
+  const rules: ValidationRules = {
     chatTypes: options.chatTypes ?? SERVICE_CHAT_TYPES,
-    textLimits: options.textLimits ?? PAGE_TEXT_LIMITS,
+    textLimits: options.textLimits ?? {},
+    unknownKeys: options.unknownKeys ?? 'pass',
   };
   const duplicates = createDuplicateWindow(options.duplicateWindowMs ?? 60_000);
   const limiter =
@@ -250,6 +262,7 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
     editWindowMs: options.editWindowMs ?? 24 * 60 * 60 * 1000,
     webhooksShape: options.webhooksShape ?? 'live',
     usersShape: options.usersShape ?? 'pages',
+    unknownKeys: rules.unknownKeys ?? 'pass',
     async probe(uri) {
       const response = await webhookFetch(uri, {
         method: 'POST',
@@ -262,11 +275,32 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
     },
   });
 
+  /** The service's own answer to a repeated crmMessageId, in the spelling the mock was given. */
+  function duplicateAnswer(crmMessageId: string): Response {
+    const description = 'You have already sent message with the same crmMessageId';
+    if (options.duplicateSpelling === 'repeatedCrmMessageId') {
+      return json(400, { error: 'repeatedCrmMessageId', description });
+    }
+    return apiError(400, 'REPEATED_CRM_MESSAGE_ID', description, { crmMessageId });
+  }
+
+  /** WABA's limits, which only the channel tells: its text, and a template's. */
+  function wabaRejection(message: Record<string, unknown>): Response | undefined {
+    if (typeof message.text !== 'string') return undefined;
+    const template = message.templateId !== undefined;
+    const max = template ? WABA.maxTemplateText : WABA.maxText;
+    if (Array.from(message.text).length <= max) return undefined;
+    const code = template ? WABA.templateTooLong : WABA.tooLong;
+    return apiError(400, code, `The text is longer than ${max} characters`, { fields: ['text'] });
+  }
+
   async function send(account: MockAccount, body: unknown): Promise<Response> {
-    if (body === undefined) return apiError(400, 'VALIDATION_ERROR', 'The body must be JSON');
     const rejection = validateMessage(body, rules);
-    if (rejection)
-      return apiError(400, rejection.code, rejection.description, { field: rejection.field });
+    if (rejection) {
+      const data =
+        rejection.code === 'INVALID_MESSAGE_DATA' ? { fields: [rejection.field] } : undefined;
+      return apiError(400, rejection.code, rejection.description, data);
+    }
     const message = Object.fromEntries(
       Object.entries(body as object).filter(([, v]) => v !== null),
     );
@@ -274,23 +308,23 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
     if (!channel)
       return apiError(400, 'CHANNEL_NOT_FOUND', 'The channel is not found in the integration');
     const state = channel.state ?? 'active';
-    if (state !== 'active')
-      return apiError(400, STATE_ERRORS[state].code, STATE_ERRORS[state].description);
+    if (state !== 'active') {
+      const { code, description } = stateError(state);
+      return apiError(400, code, description);
+    }
     const chatType = message.chatType as string;
     if (!canSendTo(channel, chatType)) {
-      return apiError(
-        400,
-        'MESSAGES_ABNORMAL_SEND',
-        'The chat type does not match the source of the contact',
-      );
+      return apiError(400, 'WRONG_TRANSPORT', 'The chat type does not fit the channel', {
+        channelId: channel.id,
+        transport: channel.transport,
+        chatType,
+      });
     }
+    const waba = channel.transport === 'wapi' ? wabaRejection(message) : undefined;
+    if (waba) return waba;
     const crmMessageId = message.crmMessageId as string | undefined;
     if (crmMessageId !== undefined && duplicates.seen(account, crmMessageId, now())) {
-      return apiError(
-        400,
-        'repeatedCrmMessageId',
-        'You have already sent message with the same crmMessageId',
-      );
+      return duplicateAnswer(crmMessageId);
     }
     if (crmMessageId !== undefined) {
       duplicates.remember(account, crmMessageId, now());
@@ -379,6 +413,10 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
 
   function record(log: ReceivedRequest, response: Response): Response {
     log.outcome = response.status;
+    // Every answer names its request, as the service's do; an error body names it too (apiError).
+    if (!response.headers.has('x-request-id')) {
+      response.headers.set('x-request-id', crypto.randomUUID());
+    }
     return response;
   }
 

@@ -16,7 +16,7 @@ export { MockConnectionReset } from './faults/faults';
 export { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from './fixtures';
 export type { EditableMessage, MockRoute } from './routes/v3-routes';
 export type { MockAccount } from './state/accounts';
-export type { ChannelState, Messenger, MockChannel, Transport } from './state/channels';
+export type { ChannelState, MockChannel, Transport } from './state/channels';
 export type { RateLimit } from './state/rate-limit';
 export { SERVICE_RATE_LIMIT } from './state/rate-limit';
 export type {
@@ -27,9 +27,9 @@ export type {
   MockUnanswered,
   MockWebhookSettings,
 } from './state/store';
-export type { Rejection, ValidationRules } from './validate/rules';
-export { PAGE_CHAT_TYPES, PAGE_TEXT_LIMITS, SERVICE_CHAT_TYPES } from './validate/rules';
-export type { BatchRejection, EntityKind } from './validate/validate-entities';
+export type { Buttons, ChatFacts, Rejection, ValidationRules } from './validate/rules';
+export { CHATS, SERVICE_CHAT_TYPES, SERVICE_TEXT_LIMITS, WABA } from './validate/rules';
+export type { BatchRejection, EntityKind, UnknownKeyMode } from './validate/validate-entities';
 export { ENTITY_RULES, validateBatch } from './validate/validate-entities';
 export { validateMessage } from './validate/validate-message';
 export type { WebhookAttempt, WebhookDeliveryOptions } from './webhooks/deliveries';

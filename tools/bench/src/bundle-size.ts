@@ -25,10 +25,8 @@ export const SIZE_CASES: SizeCase[] = [
     name: 'SDK: Worker, whole client',
     fixture: 'sdk-worker-client.ts',
     platform: 'worker',
-    // Raised from 16 500 for schemas built at first use rather than at import (valibot's `lazy`
-    // around each: 16 506 bytes, and about 1.8 ms less work when core is imported on Node), then to
-    // 16 700 for the transport's record Headers (see BUDGET_BYTES: 16 614 bytes).
-    budgetBytes: 16_700,
+    // The send path's budget (BUDGET_BYTES) and every other route: 18 575 bytes.
+    budgetBytes: 18_650,
   },
   {
     name: 'what-if: SDK browser page, fetch in place of ofetch',
@@ -42,25 +40,15 @@ export const SIZE_CASES: SizeCase[] = [
 export const TARGET_BYTES: number = 10 * 1024;
 
 /**
- * What CI enforces today: the measured size plus a little headroom, so growth fails the build
- * while the send path is slimmed towards {@link TARGET_BYTES}. Lower it as it shrinks.
- *
- * Raised from 11 × 1024 to 13 000 for the hardening every send path must carry (every field a
- * server writes redacted in every form, redirects refused, bodies read up to a cap, a limiter
- * queue each waiter can leave, every option checked when the client is made: 12 890 bytes), then
- * to 13 200 for the newer send pages' fields (link and callback buttons, keyboard switches:
- * 13 124 bytes), then to 13 350 for a queue that holds 20 000 sends in under 1.5 KB each (wait
- * limits grouped onto shared timers, the send route a class: 13 277 bytes), then to 13 450 for a
- * deadline timer re-armed rather than made and cleared per send, and an answer of undeclared length
- * decoded whole by one shared decoder rather than by a decoder made per answer (each 0.3–0.8 µs a
- * send on Node 20–24; with a replaced batch's timer cleared at its last release: 13 431 bytes),
- * then to 13 520 for the transport handing ofetch a `Headers` that is the engine's record (names in
- * lower case) rather than a native one built per request (about 1 µs of a 12–13 µs send on Node 22
- * and 24: 13 507 bytes).
- * The other routes are not in it: a sender bundles none of them, and the whole client has a budget
- * of its own (the Worker case's `budgetBytes`).
+ * What CI enforces today: the measured size plus a little headroom, so growth fails the build.
+ * It carries the hardening every send path needs (redaction of every field a server writes,
+ * redirects refused, capped reads, a limiter queue each waiter can leave, options checked when
+ * the client is made) and each chat type's own rules (ten chat types, their chat-id formats,
+ * text limits and codes, and the WABA, Telegram and MAX button layouts: 15 248 bytes). The other
+ * routes are not in it: a sender bundles none of them, and the whole client has a budget of its
+ * own (the Worker case's `budgetBytes`).
  */
-export const BUDGET_BYTES = 13_520;
+export const BUDGET_BYTES = 15_300;
 
 /** A fixture bundled and minified as an app would ship it. */
 export async function bundle(entry: SizeCase): Promise<Uint8Array> {

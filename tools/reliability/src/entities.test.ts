@@ -1,5 +1,11 @@
 import { createWazzup, WazzupError } from '@wazzup-sdk/core';
-import { createWazzupMock, DEMO_API_KEY, type EntityKind, validateBatch } from '@wazzup-sdk/mock';
+import {
+  createWazzupMock,
+  DEMO_API_KEY,
+  type EntityKind,
+  type UnknownKeyMode,
+  validateBatch,
+} from '@wazzup-sdk/mock';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sized } from './size';
@@ -15,14 +21,27 @@ const text = (max: number) =>
   fc.string({ minLength: 1, maxLength: max }).filter((s) => s.trim() !== '');
 const digits = fc.stringMatching(/^\d{5,15}$/);
 const url = fc.webUrl({ validSchemes: ['http', 'https'] }).filter((u) => u.length <= 200);
+// Chats named every way, right and wrong: the chat rule (a WhatsApp or Viber number in digits, an
+// Instagram account without @, Telegram by username or phone, MAX by phone) decides.
 const chat = fc.record(
   {
-    chatType: fc.constantFrom('whatsapp', 'telegram', 'instagram', 'max'),
-    chatId: text(30),
-    username: text(30),
-    phone: digits,
+    chatType: fc.constantFrom(
+      'whatsapp',
+      'whatsgroup',
+      'viber',
+      'instagram',
+      'telegram',
+      'telegroup',
+      'vk',
+      'avito',
+      'max',
+      'maxgroup',
+    ),
+    chatId: fc.oneof(text(30), digits, fc.constantFrom('+79011112233', '@someone', '79011112233')),
+    username: fc.oneof(text(30), fc.constant('@durov')),
+    phone: fc.oneof(digits, fc.constant('+7901')),
   },
-  { requiredKeys: ['chatType', 'chatId'] },
+  { requiredKeys: ['chatType'] },
 );
 
 const VALID: Record<EntityKind, fc.Arbitrary<Record<string, unknown>>> = {
@@ -121,13 +140,20 @@ const top = (field: string) => field.split('.').slice(0, 2).join('.');
 async function coreVerdict(
   kind: EntityKind,
   items: unknown[],
+  unknownKeys: UnknownKeyMode,
 ): Promise<Verdict & { sent: boolean }> {
-  const mock = createWazzupMock({ apiKeys: [DEMO_API_KEY], channels: [], rateLimit: false });
+  const mock = createWazzupMock({
+    apiKeys: [DEMO_API_KEY],
+    channels: [],
+    rateLimit: false,
+    unknownKeys,
+  });
   const wazzup = createWazzup({
     apiKey: DEMO_API_KEY,
     fetch: mock.fetch,
     maxRetries: 0,
     rateLimit: false,
+    unknownKeys,
   });
   const resource = kind === 'pipelines' ? wazzup.pipelines : wazzup[kind];
   try {
@@ -140,28 +166,29 @@ async function coreVerdict(
   }
 }
 
-function mockVerdict(kind: EntityKind, items: unknown[]): Verdict {
-  const rejection = validateBatch(kind, JSON.parse(JSON.stringify(items)));
+function mockVerdict(kind: EntityKind, items: unknown[], unknownKeys: UnknownKeyMode): Verdict {
+  const rejection = validateBatch(kind, JSON.parse(JSON.stringify(items)), unknownKeys);
   return rejection ? { ok: false, code: rejection.code, at: top(rejection.field) } : { ok: true };
 }
 
-describe.each(['users', 'contacts', 'deals', 'pipelines'] as const)(
-  'differential: core and the mock agree on %s batches',
-  (kind) => {
-    it('accepts what the mock accepts and refuses what it refuses, with its code and item', async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.oneof(batch(kind), fc.array(VALID[kind], { minLength: 1, maxLength: 4 })),
-          async (items) => {
-            const core = await coreVerdict(kind, items);
-            const { sent, ...verdict } = core;
-            expect(verdict).toEqual(mockVerdict(kind, items));
-            // Refused locally: nothing reached the mock. Accepted: it was sent, and stored.
-            expect(sent).toBe(core.ok);
-          },
-        ),
-        { numRuns: runs },
-      );
-    });
-  },
-);
+describe.each(
+  (['users', 'contacts', 'deals', 'pipelines'] as const).flatMap((kind) =>
+    (['refuse', 'pass'] as const).map((unknownKeys) => [kind, unknownKeys] as const),
+  ),
+)('differential: core and the mock agree on %s batches, unknown keys %s', (kind, unknownKeys) => {
+  it('accepts what the mock accepts and refuses what it refuses, with its code and item', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(batch(kind), fc.array(VALID[kind], { minLength: 1, maxLength: 4 })),
+        async (items) => {
+          const core = await coreVerdict(kind, items, unknownKeys);
+          const { sent, ...verdict } = core;
+          expect(verdict).toEqual(mockVerdict(kind, items, unknownKeys));
+          // Refused locally: nothing reached the mock. Accepted: it was sent, and stored.
+          expect(sent).toBe(core.ok);
+        },
+      ),
+      { numRuns: runs },
+    );
+  });
+});

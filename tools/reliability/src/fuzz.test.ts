@@ -1,9 +1,4 @@
-import {
-  PAGE_CHAT_TYPES,
-  PAGE_TEXT_LIMITS,
-  SERVICE_CHAT_TYPES,
-  validateMessage,
-} from '@wazzup-sdk/mock';
+import { SERVICE_CHAT_TYPES, type ValidationRules, validateMessage } from '@wazzup-sdk/mock';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyBody, brokenMessage, validMessage } from './arbitraries';
@@ -11,12 +6,17 @@ import { sized } from './size';
 import { coreVerdict, isCatalogued, type Verdict } from './validation-oracle';
 
 const runs = sized(1500, 50_000);
-const PAGE_RULES = { chatTypes: PAGE_CHAT_TYPES, textLimits: PAGE_TEXT_LIMITS };
-const SERVICE_RULES = { chatTypes: SERVICE_CHAT_TYPES, textLimits: PAGE_TEXT_LIMITS };
-const EXTRA_CHAT_TYPES = SERVICE_CHAT_TYPES.filter((type) => !PAGE_CHAT_TYPES.includes(type));
+/** The mock as core's default client: unknown keys refused. */
+const REFUSING: ValidationRules = {
+  chatTypes: SERVICE_CHAT_TYPES,
+  textLimits: {},
+  unknownKeys: 'refuse',
+};
+const PASSING: ValidationRules = { ...REFUSING, unknownKeys: 'pass' };
+const NEW_CHAT_TYPES = ['facebook', 'line'];
 
 /** The mock's verdict on what would cross the wire: the body as JSON. */
-function mockVerdict(input: unknown, rules = PAGE_RULES): Verdict {
+function mockVerdict(input: unknown, rules = REFUSING): Verdict {
   const wire = input === undefined ? undefined : JSON.parse(JSON.stringify(input));
   const rejection = validateMessage(wire, rules);
   return rejection ? { ok: false, code: rejection.code, field: rejection.field } : { ok: true };
@@ -51,7 +51,7 @@ describe('fuzzing core’s validation', () => {
 });
 
 describe('differential: core and the independent mock agree', () => {
-  it('on every payload, with the page’s chat types (same accept/reject, code and field)', async () => {
+  it('on every payload, all ten chat types, unknown keys refused (same accept/reject, code and field)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(validMessage, brokenMessage, fc.jsonValue()), async (input) => {
         expect(strip(await coreVerdict(input))).toEqual(mockVerdict(input));
@@ -60,14 +60,25 @@ describe('differential: core and the independent mock agree', () => {
     );
   });
 
-  it('with the service’s extra chat types enabled on both', async () => {
-    const extra = fc
-      .tuple(brokenMessage, fc.constantFrom(...EXTRA_CHAT_TYPES))
+  it('with unknown keys passed on both, as the service does', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(validMessage, brokenMessage), async (input) => {
+        const core = strip(await coreVerdict(input, { unknownKeys: 'pass' }));
+        expect(core).toEqual(mockVerdict(input, PASSING));
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('with chat types the service adds later allowed on both', async () => {
+    const added = fc
+      .tuple(brokenMessage, fc.constantFrom(...NEW_CHAT_TYPES))
       .map(([message, chatType]) => ({ ...message, chatType }));
     await fc.assert(
-      fc.asyncProperty(fc.oneof(extra, brokenMessage), async (input) => {
-        const core = strip(await coreVerdict(input, { allowChatTypes: EXTRA_CHAT_TYPES }));
-        expect(core).toEqual(mockVerdict(input, SERVICE_RULES));
+      fc.asyncProperty(fc.oneof(added, brokenMessage), async (input) => {
+        const core = strip(await coreVerdict(input, { allowChatTypes: NEW_CHAT_TYPES }));
+        const rules = { ...REFUSING, chatTypes: [...SERVICE_CHAT_TYPES, ...NEW_CHAT_TYPES] };
+        expect(core).toEqual(mockVerdict(input, rules));
       }),
       { numRuns: runs },
     );

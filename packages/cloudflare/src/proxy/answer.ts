@@ -28,7 +28,7 @@ export function refuse(
 
 /**
  * The proxy's answer to a send, in the `/v3/message` protocol: 201 for a send, 400
- * `repeatedCrmMessageId` for a duplicate, the service's code for a refusal. A failure of the
+ * `REPEATED_CRM_MESSAGE_ID` for a duplicate, the service's code for a refusal. A failure of the
  * Worker's own key (401/403 upstream), an upstream redirect or a failure of the service is 502,
  * since the caller's request was fine; no answer in time is 504; a Worker deployed without its
  * secret is 500.
@@ -41,13 +41,13 @@ export function answerFor(
     const { result } = outcome;
     if (result.status === 'sent') return json(201, { ...result, status: undefined }, cors);
     const description = `A message with crmMessageId ${result.crmMessageId} was already sent`;
-    return refuse(400, 'repeatedCrmMessageId', description, cors, {
+    return refuse(400, 'REPEATED_CRM_MESSAGE_ID', description, cors, {
       crmMessageId: result.crmMessageId,
     });
   }
   const { error } = outcome;
   if (error instanceof WazzupValidationError) {
-    return refuse(400, error.code, error.message, cors, { field: error.field });
+    return refuse(400, error.code, error.message, cors, { fields: [error.field] });
   }
   if (error instanceof WazzupApiError) {
     // A redirect (the API never sends one), the Worker's own key refused, or the service failing:

@@ -67,7 +67,7 @@ export function createProxyHandler<Env extends WazzupEnv>(
     if ('problem' in read) {
       return read.problem === 'too-large'
         ? refuse(413, 'PAYLOAD_TOO_LARGE', `The body is over ${maxBodyBytes} bytes`, cors)
-        : refuse(400, 'VALIDATION_ERROR', 'The body must be JSON', cors);
+        : refuse(400, 'INVALID_MESSAGE_DATA', 'The body must be JSON', cors);
     }
     // createSender(env) is cheap; making it per request keeps a changed secret effective at once.
     const outcome = await Promise.resolve()

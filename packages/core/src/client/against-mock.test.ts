@@ -2,8 +2,7 @@ import {
   DEMO_API_KEY,
   DEMO_CHANNEL_IDS,
   DEMO_CHANNELS,
-  PAGE_CHAT_TYPES,
-  PAGE_TEXT_LIMITS,
+  SERVICE_CHAT_TYPES,
   validateMessage,
   type WazzupMockOptions,
 } from '@wazzup-sdk/mock';
@@ -108,9 +107,9 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
   });
 
   it.each([
-    ['blocked', 'CHANNEL_BLOCKED'],
-    ['unpaid', 'CHANNEL_NO_MONEY'],
-    ['unavailable', 'MESSAGE_CHANNEL_UNAVAILABLE'],
+    ['disabled', 'CHANNEL_BLOCKED'],
+    ['notEnoughMoney', 'CHANNEL_NO_MONEY'],
+    ['phoneUnavailable', 'MESSAGE_CHANNEL_UNAVAILABLE'],
   ] as const)('a %s channel gives %s', async (state, code) => {
     const { mock, wazzup } = await setup();
     const error = await failure(
@@ -129,7 +128,7 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
     expect(error).toMatchObject({ code: 'CHANNEL_NOT_FOUND' });
   });
 
-  it('a chat type the channel cannot reach gives MESSAGES_ABNORMAL_SEND', async () => {
+  it('a chat type the channel cannot reach gives WRONG_TRANSPORT, naming them', async () => {
     const { wazzup } = await setup();
     const error = await failure(
       wazzup.sendMessage({
@@ -139,7 +138,10 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
         text: 'Hi',
       }),
     );
-    expect(error).toMatchObject({ code: 'MESSAGES_ABNORMAL_SEND' });
+    expect(error).toMatchObject({
+      code: 'WRONG_TRANSPORT',
+      data: { channelId: DEMO_CHANNEL_IDS.instagram, transport: 'instagram', chatType: 'whatsapp' },
+    });
   });
 
   it('a wrong key gives UNAUTHORIZED without retrying', async () => {
@@ -244,7 +246,11 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
       const error = await failure(wazzup.sendMessage(input as SendMessageRequest));
       expect(error).toBeInstanceOf(WazzupValidationError);
       expect(
-        validateMessage(input, { chatTypes: PAGE_CHAT_TYPES, textLimits: PAGE_TEXT_LIMITS }),
+        validateMessage(input, {
+          chatTypes: SERVICE_CHAT_TYPES,
+          textLimits: {},
+          unknownKeys: 'refuse',
+        }),
       ).toMatchObject({ code, field });
     }
     expect(mock.requests).toHaveLength(0);

@@ -1,4 +1,5 @@
 import { WazzupConfigError } from '../errors/classes';
+import type { UnknownKeys } from '../schemas/exact-object';
 
 // Options are checked when the client is made, so a careless value fails at once and by name
 // instead of as a retried "connection error" or an instant timeout on every later send. No message
@@ -19,6 +20,12 @@ export function checkMs(name: string, value: unknown): number {
     refuseOption(name, `a number of ms from 1 to ${MAX_TIMER_MS}`);
   }
   return value;
+}
+
+/** What request schemas do with unknown keys: `'refuse'` (the default) or `'pass'`. */
+export function checkUnknownKeys(value: unknown): UnknownKeys {
+  if (value === undefined || value === 'refuse' || value === 'pass') return value ?? 'refuse';
+  return refuseOption('unknownKeys', "'refuse' or 'pass'");
 }
 
 /** A whole number within bounds. */

@@ -1,3 +1,4 @@
+import type { UnknownKeys } from '../schemas/exact-object';
 import type { TextLimits } from '../schemas/limits';
 import type { SendMessageRequest } from '../schemas/request-types';
 import type { FetchLike } from './transport';
@@ -71,10 +72,18 @@ export interface WazzupOptions {
    * 5 s; `false` turns it off.
    */
   rateLimit?: RateLimit | false | undefined;
-  /** Per-chat-type text limits (code points) over the page's: `{ telegram: 4096 }`. */
-  textLimits?: TextLimits;
-  /** Chat types the server accepts beyond the page's four (viber, telegroup, vk, avito, max …). */
-  allowChatTypes?: readonly string[];
+  /** Per-chat-type text limits (code points) over the service's: `{ vk: 4096 }`. */
+  textLimits?: TextLimits | undefined;
+  /**
+   * Chat types to accept beyond the ten the service documents (one it adds later); they are sent
+   * without per-type checks.
+   */
+  allowChatTypes?: readonly string[] | undefined;
+  /**
+   * What a request does with a key no page documents: `'refuse'` it locally (default; catches a
+   * typo such as `crmMesageId`) or `'pass'` it to the service unchanged.
+   */
+  unknownKeys?: UnknownKeys | undefined;
 }
 
 /** Per-call options every method takes. */

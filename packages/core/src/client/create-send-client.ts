@@ -2,7 +2,14 @@ import { createRedactor } from '../errors/redact';
 import { createSendMessageRequestSchema } from '../schemas/request';
 import type { RequestSchemaOptions } from '../schemas/request-types';
 import { createDeadlines } from './attempt-timeouts';
-import { checkCount, checkHeaders, checkMs, checkUrl, refuseOption } from './check-options';
+import {
+  checkCount,
+  checkHeaders,
+  checkMs,
+  checkUnknownKeys,
+  checkUrl,
+  refuseOption,
+} from './check-options';
 import {
   type CallOptions,
   DEFAULT_MAX_RETRIES,
@@ -49,6 +56,7 @@ function checkRateLimit(value: unknown): RateLimit | false {
 function checkSchemaOptions({
   textLimits,
   allowChatTypes,
+  unknownKeys,
 }: Omit<WazzupOptions, 'apiKey'>): RequestSchemaOptions {
   if (typeof (textLimits ?? {}) !== 'object') refuseOption('textLimits', 'an object');
   for (const [chatType, limit] of Object.entries(textLimits ?? {})) {
@@ -58,7 +66,11 @@ function checkSchemaOptions({
   if (!Array.isArray(names) || names.some((name) => typeof name !== 'string' || !name.trim())) {
     refuseOption('allowChatTypes', 'an array of chat type names');
   }
-  return { ...(textLimits && { textLimits }), ...(allowChatTypes && { allowChatTypes }) };
+  return {
+    ...(textLimits && { textLimits }),
+    ...(allowChatTypes && { allowChatTypes }),
+    unknownKeys: checkUnknownKeys(unknownKeys),
+  };
 }
 
 /**
@@ -92,6 +104,7 @@ export function createEngine(
     ),
     queueTimeoutMs: checkMs('queueTimeoutMs', options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS),
     redact: createRedactor(options.secrets ?? []),
+    unknownKeys: checkUnknownKeys(options.unknownKeys),
     limiter:
       rateLimit === false
         ? undefined

@@ -8,6 +8,7 @@ import {
 } from '../errors/classes';
 import { errorFromAnswer } from '../errors/map-response';
 import type { Redact } from '../errors/redact';
+import type { UnknownKeys } from '../schemas/exact-object';
 import { abortableWait } from './abortable-wait';
 import type { StartDeadline } from './attempt-timeouts';
 import { checkCount, checkMs } from './check-options';
@@ -30,6 +31,8 @@ export interface EngineContext {
   retryDeadlineMs: number;
   queueTimeoutMs: number;
   redact: Redact;
+  /** What request schemas do with keys they do not know. */
+  unknownKeys: UnknownKeys;
   /** Queues attempts under the key's rate limit, shared by every route; absent when off. */
   limiter?: RateLimiter | undefined;
 }

@@ -26,7 +26,7 @@ export const ERROR_CODES = {
     retryable: false,
   },
   MESSAGE_TEXT_TOO_LONG: {
-    description: 'The text is longer than the chat type allows.',
+    description: 'The text is longer than the chat type allows (WhatsApp: 10 000 characters).',
     retryable: false,
   },
   MESSAGE_CONTENT_CAN_NOT_BE_BLANK: { description: 'The content link is empty.', retryable: false },
@@ -114,6 +114,54 @@ export const ERROR_CODES = {
     description: 'The text is too long for WABA (1 024 characters; 550 in a template).',
     retryable: false,
   },
+  MESSAGES_TOO_LONG_WABA_TEMPLATE: {
+    description: 'The text is too long for a WABA template (550 characters).',
+    retryable: false,
+  },
+  MESSAGES_TOO_LONG_WABA_HEADER: {
+    description: "A WABA template's header is too long.",
+    retryable: false,
+  },
+  MESSAGES_TOO_LONG_VK: { description: 'The text is too long for VK.', retryable: false },
+  MESSAGES_TOO_LONG_AVITO: { description: 'The text is too long for Avito.', retryable: false },
+  MESSAGES_TOO_LONG_VIBER: {
+    description: 'The text is too long for Viber (6 999 characters).',
+    retryable: false,
+  },
+  MESSAGES_CONTAIN_BUTTONS: {
+    description: 'The message has buttons, which this chat type does not take.',
+    retryable: false,
+  },
+  MESSAGES_UNSUPPORTED_CONTENT_TYPE_INSTAPI: {
+    description: 'Instagram does not take this kind of content.',
+    retryable: false,
+  },
+  MESSAGES_CONTENT_SIZE_EXCEEDED: {
+    description: 'The content is larger than the messenger allows.',
+    retryable: false,
+  },
+  MESSAGES_CONTENT_SIZE_EXCEEDED_WABA: {
+    description: 'The content is larger than WABA allows.',
+    retryable: false,
+  },
+  MESSAGES_CONTENT_SIZE_EXCEEDED_TELEGRAM: {
+    description: 'The content is larger than Telegram allows.',
+    retryable: false,
+  },
+  MESSAGES_CONTENT_CAN_NOT_BE_BLANK: {
+    description: 'The content link is empty.',
+    retryable: false,
+  },
+  MESSAGES_TEXT_CAN_NOT_BE_BLANK: { description: 'The text is empty.', retryable: false },
+  MESSAGES_ONLY_TEXT_OR_CONTENT: {
+    description: 'A message carries text or content, not both.',
+    retryable: false,
+  },
+  CHANNEL_INVALID_TRANSPORT_FOR_CONTENT_EDITING: {
+    description: "This channel's messages cannot have their content edited.",
+    retryable: false,
+  },
+  NO_SUCH_ACCOUNT: { description: 'The account is not found.', retryable: false },
   CHANNEL_WAPI_REJECTED: { description: 'The WABA channel was rejected.', retryable: false },
   MESSAGES_NOT_FOUND: { description: 'The message is not found.', retryable: false },
   CHAT_NO_ACCESS: { description: 'The channel has no access to this chat.', retryable: false },

@@ -1,12 +1,15 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
 import { validateInput } from '../client/validate';
-import { deferred } from '../schemas/deferred';
-import { exactObject } from '../schemas/exact-object';
+import { namedChat, phoneSchema, usernameSchema } from '../schemas/chat-target';
+import { deferred, perMode } from '../schemas/deferred';
+import { exactObject, type UnknownKeys } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
+import { isHttpUrl } from '../schemas/request-rules';
 import {
   batches,
   call,
+  countSchema,
   type Engine,
   goneAfterRetry,
   idArray,
@@ -24,14 +27,17 @@ export interface UserInput {
   /** Your CRM's id for the user, at most 200 characters. */
   id: string;
   name: string;
-  /** Digits only, with the country code. */
+  /** Digits only, with the country code; the service drops a phone in another format. */
   phone?: string | undefined;
 }
 
-/** One way to reach a contact: a chat in a messenger. */
+/**
+ * One way to reach a contact: a chat in a messenger, named as a send names it (`chatId`, or for
+ * Telegram a `username` or `phone` until the chatId is known; for MAX a `phone`).
+ */
 export interface ContactChat {
   chatType: string;
-  chatId: string;
+  chatId?: string | undefined;
   username?: string | undefined;
   phone?: string | undefined;
 }
@@ -82,79 +88,72 @@ export interface EntityMethods<Input> {
   bulkDelete(ids: readonly string[], options?: CallOptions): Promise<void>;
 }
 
-const digits = (code: string, field: string) =>
-  v.pipe(
-    v.string(issueMessage(code, `${field} must be a string`)),
-    v.regex(/^\d+$/, issueMessage(code, `${field} must be digits only, with the country code`)),
-  );
 const link = (code: string, field: string) =>
   v.pipe(
     text(code, field, 200),
-    v.check(
-      (uri) => {
-        try {
-          return /^https?:$/.test(new URL(uri).protocol);
-        } catch {
-          return false;
-        }
-      },
-      issueMessage(code, `${field} must be an http(s) URL`),
-    ),
+    v.check(isHttpUrl, issueMessage(code, `${field} must be an http(s) URL`)),
   );
 
 const USERS = 'INVALID_USERS_DATA';
 const CONTACTS = 'INVALID_CONTACTS_DATA';
 const DEALS = 'INVALID_DEALS_DATA';
 
-/** Schema of one user to upsert: strict, with the service's `INVALID_USERS_DATA`. */
-export const UserInputSchema: v.GenericSchema<unknown, UserInput> = /* @__PURE__ */ deferred(() =>
+/** One user to upsert. A phone in a bad format is sent as given: the service drops it. */
+const userInputSchema = /* @__PURE__ */ perMode((unknownKeys) =>
   exactObject(
     {
       id: text(USERS, 'id', 200),
       name: text(USERS, 'name', 200),
-      phone: v.optional(digits(USERS, 'phone')),
+      phone: v.optional(v.string(issueMessage(USERS, 'phone must be a string'))),
     },
     'a user',
-    {},
-    USERS,
+    { code: USERS, unknownKeys },
   ),
 );
 
-/** Schema of one contact to upsert: strict, with the service's `INVALID_CONTACTS_DATA`. */
-export const ContactInputSchema: v.GenericSchema<unknown, ContactInput> = /* @__PURE__ */ deferred(
-  () =>
-    exactObject(
-      {
-        id: text(CONTACTS, 'id', 100),
-        responsibleUserId: text(CONTACTS, 'responsibleUserId', 100),
-        name: text(CONTACTS, 'name', 200),
-        contactData: v.pipe(
-          v.array(
+/** One contact to upsert; each chat is named by the same rule as a send's. */
+const contactInputSchema = /* @__PURE__ */ perMode((unknownKeys) =>
+  exactObject(
+    {
+      id: text(CONTACTS, 'id', 100),
+      responsibleUserId: text(CONTACTS, 'responsibleUserId', 100),
+      name: text(CONTACTS, 'name', 200),
+      contactData: v.pipe(
+        v.array(
+          v.pipe(
             exactObject(
               {
                 chatType: text(CONTACTS, 'chatType', 100),
-                chatId: text(CONTACTS, 'chatId', 200),
-                username: v.optional(text(CONTACTS, 'username', 200)),
-                phone: v.optional(digits(CONTACTS, 'phone')),
+                chatId: v.optional(text(CONTACTS, 'chatId', 200)),
+                username: v.optional(
+                  v.pipe(
+                    usernameSchema(CONTACTS),
+                    v.maxLength(
+                      200,
+                      issueMessage(CONTACTS, 'username is limited to 200 characters'),
+                    ),
+                  ),
+                ),
+                phone: v.optional(phoneSchema(CONTACTS)),
               },
               'a contact chat',
-              {},
-              CONTACTS,
+              { code: CONTACTS, unknownKeys },
             ),
-            issueMessage(CONTACTS, 'contactData must be an array'),
+            namedChat(CONTACTS),
           ),
-          v.minLength(1, issueMessage(CONTACTS, 'contactData needs at least one chat')),
+          issueMessage(CONTACTS, 'contactData must be an array'),
         ),
-        uri: v.optional(link(CONTACTS, 'uri')),
-      },
-      'a contact',
-      {},
-      CONTACTS,
-    ),
+        v.minLength(1, issueMessage(CONTACTS, 'contactData needs at least one chat')),
+      ),
+      uri: v.optional(link(CONTACTS, 'uri')),
+    },
+    'a contact',
+    { code: CONTACTS, unknownKeys },
+  ),
 );
 
-/** Schema of one deal to upsert: strict, with `INVALID_DEALS_DATA`. */
-export const DealInputSchema: v.GenericSchema<unknown, DealInput> = /* @__PURE__ */ deferred(() =>
+/** One deal to upsert. */
+const dealInputSchema = /* @__PURE__ */ perMode((unknownKeys) =>
   exactObject(
     {
       id: text(DEALS, 'id', 100),
@@ -165,9 +164,23 @@ export const DealInputSchema: v.GenericSchema<unknown, DealInput> = /* @__PURE__
       closed: v.boolean(issueMessage(DEALS, 'closed must be a boolean')),
     },
     'a deal',
-    {},
-    DEALS,
+    { code: DEALS, unknownKeys },
   ),
+);
+
+/** Schema of one user to upsert: strict, with the service's `INVALID_USERS_DATA`. */
+export const UserInputSchema: v.GenericSchema<unknown, UserInput> = /* @__PURE__ */ deferred(() =>
+  userInputSchema('refuse'),
+);
+
+/** Schema of one contact to upsert: strict, with the service's `INVALID_CONTACTS_DATA`. */
+export const ContactInputSchema: v.GenericSchema<unknown, ContactInput> = /* @__PURE__ */ deferred(
+  () => contactInputSchema('refuse') as v.GenericSchema<unknown, ContactInput>,
+);
+
+/** Schema of one deal to upsert: strict, with `INVALID_DEALS_DATA`. */
+export const DealInputSchema: v.GenericSchema<unknown, DealInput> = /* @__PURE__ */ deferred(() =>
+  dealInputSchema('refuse'),
 );
 
 /** Schema of an entity the service answers: an id, and whatever else it holds. */
@@ -181,7 +194,7 @@ const PageSchema = /* @__PURE__ */ deferred(() =>
       v.transform((items) => ({ items, count: items.length, whole: true })),
     ),
     v.pipe(
-      v.looseObject({ count: v.optional(v.number()), data: v.array(StoredSchema) }),
+      v.looseObject({ count: countSchema(), data: v.array(StoredSchema) }),
       v.transform(({ count, data }) => ({ items: data, count, whole: false })),
     ),
   ]),
@@ -190,7 +203,7 @@ const PageSchema = /* @__PURE__ */ deferred(() =>
 function entityMethods<Input extends { id: string }>(
   engine: Engine,
   entity: 'users' | 'contacts' | 'deals',
-  schema: v.GenericSchema<unknown, Input>,
+  schema: (unknownKeys: UnknownKeys) => v.GenericSchema<unknown, Input>,
   code: string,
 ): EntityMethods<Input> {
   const base = `/v3/${entity}`;
@@ -200,7 +213,7 @@ function entityMethods<Input extends { id: string }>(
   const readPage = readWith(PageSchema, `a page of ${entity}`);
   return {
     async upsert(items, options) {
-      for (const batch of batches(validItems(schema, items, code, entity))) {
+      for (const batch of batches(validItems(schema(engine.unknownKeys), items, code, entity))) {
         await call(engine, withBody('POST', base, batch, readDone), options);
       }
     },
@@ -244,8 +257,13 @@ export interface CrmMethods {
 /** The CRM entity methods on an engine. */
 export function crmMethods(engine: Engine): CrmMethods {
   return {
-    users: entityMethods(engine, 'users', UserInputSchema, USERS),
-    contacts: entityMethods(engine, 'contacts', ContactInputSchema, CONTACTS),
-    deals: entityMethods(engine, 'deals', DealInputSchema, DEALS),
+    users: entityMethods(engine, 'users', userInputSchema, USERS),
+    contacts: entityMethods(
+      engine,
+      'contacts',
+      contactInputSchema as (mode: UnknownKeys) => v.GenericSchema<unknown, ContactInput>,
+      CONTACTS,
+    ),
+    deals: entityMethods(engine, 'deals', dealInputSchema, DEALS),
   };
 }

@@ -1,15 +1,17 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
 import { validateInput } from '../client/validate';
-import { deferred } from '../schemas/deferred';
-import { exactObject } from '../schemas/exact-object';
+import { namedChat, phoneSchema, usernameSchema } from '../schemas/chat-target';
+import { deferred, perMode } from '../schemas/deferred';
+import { exactObject, type UnknownKeys } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
 import { call, type Engine, readWith, text, withBody } from './shared';
 
 /** A chat the window shows, or opens. */
 export interface IframeChat {
   chatType: string;
-  chatId: string;
+  /** As on a send: for Telegram a `username` or `phone` may stand in for it. */
+  chatId?: string | undefined;
   name?: string | undefined;
   username?: string | undefined;
   phone?: string | undefined;
@@ -28,7 +30,7 @@ export interface IframeOptions {
     | {
         channelId: string;
         chatType: string;
-        chatId: string;
+        chatId?: string | undefined;
         username?: string | undefined;
         phone?: string | undefined;
       }
@@ -46,33 +48,43 @@ const str = (field: string) => text('VALIDATION_ERROR', field);
 const opt = (field: string) => v.optional(str(field));
 const bool = (field: string) =>
   v.optional(v.boolean(issueMessage('VALIDATION_ERROR', `${field} must be a boolean`)));
-const chat = () => ({
-  chatType: str('chatType'),
-  chatId: str('chatId'),
-  username: opt('username'),
-  phone: opt('phone'),
-});
 
-/** Schema of `iframe.create`'s input: strict; `filter` is required for a card. */
-export const IframeRequestSchema: v.GenericSchema<unknown, IframeOptions> =
-  /* @__PURE__ */ deferred(() =>
+/** A chat of the window: named by the same rule as a send's chat. */
+const chat = (entries: v.ObjectEntries, what: string, unknownKeys: UnknownKeys) =>
+  v.pipe(
+    exactObject(
+      {
+        chatType: str('chatType'),
+        chatId: opt('chatId'),
+        username: v.optional(usernameSchema('VALIDATION_ERROR')),
+        phone: v.optional(phoneSchema('VALIDATION_ERROR')),
+        ...entries,
+      },
+      what,
+      { unknownKeys },
+    ),
+    namedChat('VALIDATION_ERROR'),
+  );
+
+const iframeRequestSchema = /* @__PURE__ */ perMode(
+  (unknownKeys) =>
     v.pipe(
       exactObject(
         {
-          user: exactObject({ id: str('user.id'), name: opt('user.name') }, 'user'),
+          user: exactObject({ id: str('user.id'), name: opt('user.name') }, 'user', {
+            unknownKeys,
+          }),
           scope: v.picklist(
             ['global', 'card'],
             issueMessage('VALIDATION_ERROR', 'scope must be "global" or "card"'),
           ),
           filter: v.optional(
             v.array(
-              exactObject({ ...chat(), name: opt('name') }, 'a filter chat'),
+              chat({ name: opt('name') }, 'a filter chat', unknownKeys),
               issueMessage('VALIDATION_ERROR', 'filter must be an array'),
             ),
           ),
-          activeChat: v.optional(
-            exactObject({ ...chat(), channelId: str('channelId') }, 'activeChat'),
-          ),
+          activeChat: v.optional(chat({ channelId: str('channelId') }, 'activeChat', unknownKeys)),
           options: v.optional(
             exactObject(
               {
@@ -81,17 +93,23 @@ export const IframeRequestSchema: v.GenericSchema<unknown, IframeOptions> =
                 useMessageEvents: bool('useMessageEvents'),
               },
               'options',
+              { unknownKeys },
             ),
           ),
         },
         'the iframe options',
+        { unknownKeys },
       ),
       v.check(
         (input) => input.scope !== 'card' || (input.filter?.length ?? 0) > 0,
         issueMessage('VALIDATION_ERROR', 'a card iframe needs filter: the chats of the card'),
       ),
-    ),
-  );
+    ) as v.GenericSchema<unknown, IframeOptions>,
+);
+
+/** Schema of `iframe.create`'s input: strict; `filter` is required for a card. */
+export const IframeRequestSchema: v.GenericSchema<unknown, IframeOptions> =
+  /* @__PURE__ */ deferred(() => iframeRequestSchema('refuse'));
 
 /** `iframe` on the client. */
 export interface IframeMethods {
@@ -107,7 +125,11 @@ export function iframeMethods(engine: Engine): IframeMethods {
   const read = readWith(v.looseObject({ url: v.string() }), 'an iframe link');
   return {
     async create(input, options) {
-      const body = validateInput(IframeRequestSchema, input, 'VALIDATION_ERROR');
+      const body = validateInput(
+        iframeRequestSchema(engine.unknownKeys),
+        input,
+        'VALIDATION_ERROR',
+      );
       const { url } = await call(engine, withBody('POST', '/v3/iframe', body, read), options);
       return { url };
     },

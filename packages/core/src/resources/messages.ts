@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
 import { validateInput } from '../client/validate';
-import { deferred } from '../schemas/deferred';
+import { deferred, perMode } from '../schemas/deferred';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
 import { call, type Engine, goneAfterRetry, idPath, readDone, withBody } from './shared';
@@ -23,35 +23,43 @@ const nonBlank = (field: string, code: string) =>
     v.check((text) => text.trim() !== '', issueMessage(code, `${field} must not be blank`)),
   );
 
-/** Schema of an edit's body: `{ text }` or `{ contentUri }` (never both), and `crmUserId?`. */
-export const EditMessageRequestSchema: v.GenericSchema<
-  unknown,
-  { text?: string | undefined; contentUri?: string | undefined; crmUserId?: string | undefined }
-> = /* @__PURE__ */ deferred(() =>
-  v.pipe(
-    exactObject(
-      {
-        text: v.optional(nonBlank('text', 'MESSAGE_TEXT_CAN_NOT_BE_BLANK')),
-        contentUri: v.optional(
-          v.pipe(
-            nonBlank('contentUri', 'MESSAGE_CONTENT_CAN_NOT_BE_BLANK'),
-            v.url(issueMessage('VALIDATION_ERROR', 'contentUri must be a URL')),
+type EditBody = {
+  text?: string | undefined;
+  contentUri?: string | undefined;
+  crmUserId?: string | undefined;
+};
+
+const editMessageRequestSchema = /* @__PURE__ */ perMode(
+  (unknownKeys): v.GenericSchema<unknown, EditBody> =>
+    v.pipe(
+      exactObject(
+        {
+          text: v.optional(nonBlank('text', 'MESSAGE_TEXT_CAN_NOT_BE_BLANK')),
+          contentUri: v.optional(
+            v.pipe(
+              nonBlank('contentUri', 'MESSAGE_CONTENT_CAN_NOT_BE_BLANK'),
+              v.url(issueMessage('VALIDATION_ERROR', 'contentUri must be a URL')),
+            ),
           ),
-        ),
-        crmUserId: v.optional(nonBlank('crmUserId', 'VALIDATION_ERROR')),
-      },
-      'the edit',
+          crmUserId: v.optional(nonBlank('crmUserId', 'VALIDATION_ERROR')),
+        },
+        'the edit',
+        { unknownKeys },
+      ),
+      v.check(
+        (edit) => edit.text === undefined || edit.contentUri === undefined,
+        issueMessage('MESSAGE_ONLY_TEXT_OR_CONTENT', 'edit either text or contentUri, not both'),
+      ),
+      v.check(
+        (edit) => edit.text !== undefined || edit.contentUri !== undefined,
+        issueMessage('MESSAGE_NOTHING_TO_SEND', 'give text or contentUri'),
+      ),
     ),
-    v.check(
-      (edit) => edit.text === undefined || edit.contentUri === undefined,
-      issueMessage('MESSAGE_ONLY_TEXT_OR_CONTENT', 'edit either text or contentUri, not both'),
-    ),
-    v.check(
-      (edit) => edit.text !== undefined || edit.contentUri !== undefined,
-      issueMessage('MESSAGE_NOTHING_TO_SEND', 'give text or contentUri'),
-    ),
-  ),
 );
+
+/** Schema of an edit's body: `{ text }` or `{ contentUri }` (never both), and `crmUserId?`. */
+export const EditMessageRequestSchema: v.GenericSchema<unknown, EditBody> =
+  /* @__PURE__ */ deferred(() => editMessageRequestSchema('refuse'));
 
 /** Edit and delete of sent messages. */
 export interface MessageMethods {
@@ -76,7 +84,7 @@ export function messageMethods(engine: Engine): MessageMethods {
       const path = `/v3/message/${idPath(messageId, 'messageId')}`;
       const { crmUserId, ...callOptions } = options;
       const body = validateInput(
-        EditMessageRequestSchema,
+        editMessageRequestSchema(engine.unknownKeys),
         { ...edit, crmUserId },
         'VALIDATION_ERROR',
       );

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
-import { deferred } from '../schemas/deferred';
+import { deferred, perMode } from '../schemas/deferred';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
 import {
@@ -27,9 +27,8 @@ export type Pipeline = Partial<PipelineInput> & { id: string; [field: string]: u
 
 const name100 = (field: string) => text('VALIDATION_ERROR', field, 100);
 
-/** Schema of one pipeline to upsert: strict; an empty `stages` is refused, as the service does. */
-export const PipelineInputSchema: v.GenericSchema<unknown, PipelineInput> =
-  /* @__PURE__ */ deferred(() =>
+const pipelineInputSchema = /* @__PURE__ */ perMode(
+  (unknownKeys): v.GenericSchema<unknown, PipelineInput> =>
     exactObject(
       {
         id: name100('id'),
@@ -37,7 +36,9 @@ export const PipelineInputSchema: v.GenericSchema<unknown, PipelineInput> =
         stages: v.optional(
           v.pipe(
             v.array(
-              exactObject({ id: name100('id'), name: name100('name') }, 'a stage'),
+              exactObject({ id: name100('id'), name: name100('name') }, 'a stage', {
+                unknownKeys,
+              }),
               issueMessage('VALIDATION_ERROR', 'stages must be an array'),
             ),
             v.minLength(
@@ -48,8 +49,13 @@ export const PipelineInputSchema: v.GenericSchema<unknown, PipelineInput> =
         ),
       },
       'a pipeline',
+      { unknownKeys },
     ),
-  );
+);
+
+/** Schema of one pipeline to upsert: strict; an empty `stages` is refused, as the service does. */
+export const PipelineInputSchema: v.GenericSchema<unknown, PipelineInput> =
+  /* @__PURE__ */ deferred(() => pipelineInputSchema('refuse'));
 
 /** `pipelines` on the client. */
 export interface PipelineMethods {
@@ -67,7 +73,12 @@ export function pipelineMethods(engine: Engine): PipelineMethods {
   return {
     list: (options) => call(engine, { method: 'GET', path: '/v3/pipelines', read }, options),
     async upsert(pipelines, options) {
-      const valid = validItems(PipelineInputSchema, pipelines, 'VALIDATION_ERROR', 'pipelines');
+      const valid = validItems(
+        pipelineInputSchema(engine.unknownKeys),
+        pipelines,
+        'VALIDATION_ERROR',
+        'pipelines',
+      );
       for (const batch of batches(valid)) {
         await call(engine, withBody('POST', '/v3/pipelines', batch, readDone), options);
       }

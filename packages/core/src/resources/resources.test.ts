@@ -129,7 +129,7 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
       transport: 'wapi',
       state: 'active',
     });
-    expect(channels.find((c) => c.channelId === DEMO_CHANNEL_IDS.blocked)?.state).toBe('disabled');
+    expect(channels.find((c) => c.channelId === DEMO_CHANNEL_IDS.disabled)?.state).toBe('disabled');
     const active = channels.filter((channel) => channel.state === 'active');
     expect(active.map((c) => c.channelId)).toContain(DEMO_CHANNEL_IDS.whatsapp);
   });
@@ -232,8 +232,8 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
     expect(mock.store().deals.get('d1')).toMatchObject({ closed: false, contacts: ['c1'] });
     await wazzup.deals.delete('d2');
     expect(await failure(wazzup.deals.get('d2'))).toMatchObject({ status: 404 });
-    const bad = await failure(wazzup.users.upsert([{ id: 'u3', name: 'x', phone: '+7 901' }]));
-    expect(bad).toMatchObject({ code: 'INVALID_USERS_DATA', field: '0.phone' });
+    const bad = await failure(wazzup.users.upsert([{ id: 'u3', name: '' }]));
+    expect(bad).toMatchObject({ code: 'INVALID_USERS_DATA', field: '0.name' });
   });
 
   it('upserts and lists pipelines; an empty stages array is refused locally', async () => {
@@ -418,6 +418,19 @@ describe('answers are read leniently', () => {
     });
   });
 
+  it('reads numbers the service writes as strings as numbers, and fails on what is no number', async () => {
+    const counter = { counterV2: '3', type: 'red', lastMsgDateTime: null };
+    expect(await answering(counter).unanswered.get('u1')).toMatchObject({ counterV2: 3 });
+    const page = { count: '2', data: [{ id: 'c1' }, { id: 'c2' }] };
+    const ids: string[] = [];
+    for await (const contact of answering(page).contacts.list()) ids.push(contact.id);
+    expect(ids).toEqual(['c1', 'c2']);
+    const junk = await answering({ ...counter, counterV2: 'three' })
+      .unanswered.get('u1')
+      .catch((error: unknown) => error);
+    expect(junk).toMatchObject({ code: 'INVALID_RESPONSE' });
+  });
+
   it('reads the misspelt template switch of one page version', async () => {
     const settings = await answering({
       webhooksUri: 'https://crm.example.com/hook',
@@ -457,7 +470,7 @@ describe('answers are read leniently', () => {
           id: 'c1',
           responsibleUserId: 'u1',
           name: 'A',
-          contactData: [{ chatType: 'whatsapp', chatId: '1' }],
+          contactData: [{ chatType: 'whatsapp', chatId: '79011112233' }],
         },
       ])
       .catch((caught: unknown) => caught);

@@ -122,6 +122,22 @@ export function goneAfterRetry(error: WazzupApiError, uncertain: boolean): true 
   return uncertain && (error.status === 404 || /NOT_FOUND$/.test(error.code)) ? true : undefined;
 }
 
+/**
+ * A page's `count`: a number, or digits in a string as the users page shows (`"count": "1"`).
+ * Anything else reads as absent: the count only tells when to stop, and a short page does too.
+ */
+export function countSchema(): v.GenericSchema<unknown, number | undefined> {
+  return v.pipe(
+    v.unknown(),
+    v.transform((count) => {
+      const number = typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : count;
+      return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0
+        ? number
+        : undefined;
+    }),
+  );
+}
+
 /** Walks offset pages of `size` items until a short page or `count` says there are no more. */
 export async function* offsetPages<T>(
   page: (offset: number) => Promise<{ items: readonly T[]; count?: number | undefined }>,

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
 import { deferred } from '../schemas/deferred';
+import { numeric } from '../schemas/numeric';
 import { call, type Engine, idPath, readWith } from './shared';
 
 /** A CRM user's unanswered counter (unknown fields kept). */
@@ -17,7 +18,7 @@ export interface Unanswered {
 const UnansweredSchema = /* @__PURE__ */ deferred(
   () =>
     v.looseObject({
-      counterV2: v.number(),
+      counterV2: numeric(),
       type: v.nullish(v.string(), null),
       lastMsgDateTime: v.nullish(v.string(), null),
     }) as v.GenericSchema<unknown, Unanswered>,

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../client/contract';
 import { validateInput } from '../client/validate';
-import { deferred } from '../schemas/deferred';
+import { deferred, perMode } from '../schemas/deferred';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
 import { call, type Engine, readDone, readWith, withBody } from './shared';
@@ -74,9 +74,8 @@ export const WebhookSettingsSchema: v.GenericSchema<unknown, WebhookSettings> =
 
 const uriNotValid = (text: string) => issueMessage('uriNotValid', text);
 
-/** Schema of `webhooks.set`'s input, checked before any request (the service's `uriNotValid`). */
-export const SetWebhooksRequestSchema: v.GenericSchema<unknown, SetWebhooksInput> =
-  /* @__PURE__ */ deferred(() =>
+const setWebhooksRequestSchema = /* @__PURE__ */ perMode(
+  (unknownKeys): v.GenericSchema<unknown, SetWebhooksInput> =>
     exactObject(
       {
         uri: v.pipe(
@@ -101,12 +100,18 @@ export const SetWebhooksRequestSchema: v.GenericSchema<unknown, SetWebhooksInput
               ]),
             ),
             'subscriptions',
+            { unknownKeys },
           ),
         ),
       },
       'the webhook settings',
+      { unknownKeys },
     ),
-  );
+);
+
+/** Schema of `webhooks.set`'s input, checked before any request (the service's `uriNotValid`). */
+export const SetWebhooksRequestSchema: v.GenericSchema<unknown, SetWebhooksInput> =
+  /* @__PURE__ */ deferred(() => setWebhooksRequestSchema('refuse'));
 
 /** `webhooks` on the client. */
 export interface WebhookMethods {
@@ -128,7 +133,7 @@ export function webhookMethods(engine: Engine): WebhookMethods {
     get: (options) => call(engine, { method: 'GET', path: '/v3/webhooks', read }, options),
     async set(input, options) {
       const { uri, subscriptions = {} } = validateInput(
-        SetWebhooksRequestSchema,
+        setWebhooksRequestSchema(engine.unknownKeys),
         input,
         'uriNotValid',
       );

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { UnknownKeys } from './exact-object';
 
 /**
  * A schema built the first time it runs rather than at import: a valibot `lazy` schema around
@@ -15,4 +16,19 @@ export function deferred<const TSchema extends v.GenericSchema>(
     schema ??= build();
     return schema;
   });
+}
+
+/**
+ * A schema factory per {@link UnknownKeys} mode, each built the first time it is asked for: a
+ * client that passes unknown keys gets its own copy, and the default one stays as it is.
+ */
+// @__NO_SIDE_EFFECTS__
+export function perMode<T>(
+  build: (unknownKeys: UnknownKeys) => T,
+): (unknownKeys: UnknownKeys) => T {
+  const built: Partial<Record<UnknownKeys, T>> = {};
+  return (mode) => {
+    built[mode] ??= build(mode);
+    return built[mode];
+  };
 }

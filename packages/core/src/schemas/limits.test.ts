@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, DEFAULT_TEXT_LIMITS, isLongerThan } from './limits';
+import { codePointLength, isLongerThan } from './limits';
 
 describe('text limits', () => {
-  it('are the page’s per chat type', () => {
-    expect(DEFAULT_TEXT_LIMITS).toEqual({
-      whatsapp: 10_000,
-      whatsgroup: 10_000,
-      instagram: 1_000,
-      telegram: 4_096,
-    });
-  });
-
   it('count code points, not UTF-16 units', () => {
     expect(codePointLength('abc')).toBe(3);
     expect(codePointLength('😀👍🏽')).toBe(3);

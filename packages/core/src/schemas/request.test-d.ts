@@ -2,6 +2,7 @@ import type * as v from 'valibot';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { WazzupClient } from '../client/create-wazzup';
 import type { SendMessageRequest, SendMessageRequestSchema } from '../index';
+import type { WebhookMessage } from '../webhooks/index';
 
 declare const wazzup: WazzupClient;
 const channelId = 'e0629e11-0f67-4567-92a9-2237e91ec1b9';
@@ -26,6 +27,70 @@ describe('SendMessageRequest types follow the rules', () => {
     wazzup.sendMessage({ channelId, chatType: 'viber', chatId: '1', text: 'Hi' });
   });
 
+  it("types each chat type's buttons: a WABA list, Telegram and MAX rows", () => {
+    wazzup.sendMessage({
+      channelId,
+      chatType: 'whatsapp',
+      chatId: '79011112233',
+      text: 'Hi',
+      buttonsObject: { buttons: [{ text: 'Yes', type: 'text' }, { text: 'No' }] },
+    });
+    wazzup.sendMessage({
+      channelId,
+      chatType: 'telegram',
+      username: 'durov',
+      text: 'Hi',
+      buttonsObject: {
+        replyMarkup: 'inline',
+        buttons: [[{ text: 'Open', url: 'https://x.y' }], [{ text: 'Yes', callbackData: 'y' }]],
+      },
+    });
+    wazzup.sendMessage({
+      channelId,
+      chatType: 'max',
+      phone: '79011112233',
+      text: 'Hi',
+      buttonsObject: {
+        chatType: 'max',
+        buttons: [[{ type: 'callback', text: 'Yes', payload: 'y', intent: 'positive' }]],
+      },
+    });
+    // @ts-expect-error a WABA list is flat, not rows
+    wazzup.sendMessage({
+      channelId,
+      chatType: 'whatsapp',
+      chatId: '1',
+      text: 'Hi',
+      buttonsObject: { buttons: [[{ text: 'Yes' }]] },
+    });
+    wazzup.sendMessage({
+      channelId,
+      chatType: 'telegram',
+      chatId: '1',
+      text: 'Hi',
+      // @ts-expect-error a Telegram keyboard is rows
+      buttonsObject: { buttons: [{ text: 'Yes' }] },
+    });
+    // @ts-expect-error VK takes no buttons
+    wazzup.sendMessage({
+      channelId,
+      chatType: 'vk',
+      chatId: '1',
+      text: 'Hi',
+      buttonsObject: { buttons: [{ text: 'Yes' }] },
+    });
+  });
+
+  it("takes an incoming message's chat as it comes, without a cast", () => {
+    const message = {} as WebhookMessage;
+    wazzup.sendMessage({
+      channelId: message.channelId,
+      chatType: message.chatType,
+      chatId: message.chatId,
+      text: 'Thanks',
+    });
+  });
+
   it('rejects text and contentUri together', () => {
     // @ts-expect-error text and contentUri are exclusive
     wazzup.sendMessage({
@@ -46,7 +111,7 @@ describe('SendMessageRequest types follow the rules', () => {
       username: 'durov',
       text: 'Hi',
     });
-    // @ts-expect-error phone is for Telegram only
+    // @ts-expect-error phone is for Telegram and MAX only
     wazzup.sendMessage({
       channelId,
       chatType: 'instagram',
@@ -54,6 +119,8 @@ describe('SendMessageRequest types follow the rules', () => {
       phone: '7901',
       text: 'Hi',
     });
+    // @ts-expect-error MAX is not reached by username
+    wazzup.sendMessage({ channelId, chatType: 'max', username: 'x', text: 'Hi' });
   });
 
   it('rejects a missing chatId where one is required, and unknown keys', () => {

@@ -89,25 +89,54 @@ describe('local validation', () => {
   });
 
   it('applies textLimits overrides per chat type', async () => {
-    const { fetch, wazzup } = client({ textLimits: { whatsapp: 5 } });
+    const { fetch, wazzup } = client({ textLimits: { whatsapp: 5, vk: 4096 } });
     const error = await rejection(wazzup.sendMessage({ ...WHATSAPP_TEXT, text: 'abcdef' }));
     expect(error.code).toBe('MESSAGE_TEXT_TOO_LONG');
     await wazzup.sendMessage({ ...WHATSAPP_TEXT, text: '😀😀😀😀😀' });
-    expect(fetch.requests).toHaveLength(1);
+    await wazzup.sendMessage({
+      ...WHATSAPP_TEXT,
+      chatType: 'vk',
+      chatId: '1',
+      text: 'a'.repeat(4096),
+    });
+    expect(fetch.requests).toHaveLength(2);
   });
 
-  it('passes allowed extra chat types through without per-type checks', async () => {
-    const { fetch, wazzup } = client({ allowChatTypes: ['viber', 'telegroup'] });
-    await wazzup.sendMessage({ ...WHATSAPP_TEXT, chatType: 'viber', chatId: '+7 901 111-22-33' });
+  it('passes chat types a client allows beyond the ten without per-type checks', async () => {
+    const { fetch, wazzup } = client({ allowChatTypes: ['facebook'] });
+    await wazzup.sendMessage({ ...WHATSAPP_TEXT, chatType: 'facebook', chatId: '+7 901' });
     await wazzup.sendMessage({
       channelId: WHATSAPP_TEXT.channelId,
-      chatType: 'telegroup',
-      username: 'group',
+      chatType: 'facebook',
+      username: 'someone',
       text: 'x'.repeat(20_000),
-    });
-    expect(fetch.requests.map((request) => request.body.chatType)).toEqual(['viber', 'telegroup']);
-    const error = await rejection(wazzup.sendMessage({ ...WHATSAPP_TEXT, chatType: 'vk' }));
+    } as unknown as SendMessageRequest);
+    expect(fetch.requests.map((request) => request.body.chatType)).toEqual([
+      'facebook',
+      'facebook',
+    ]);
+    const error = await rejection(wazzup.sendMessage({ ...WHATSAPP_TEXT, chatType: 'line' }));
     expect(error.code).toBe('CHAT_WRONG_CHAT_TYPE');
+  });
+
+  it('refuses unknown keys by default, naming the key meant, and sends them with unknownKeys: "pass"', async () => {
+    const typo = { ...WHATSAPP_TEXT, crmMesageId: 'order-1' } as unknown as SendMessageRequest;
+    const error = await rejection(client().wazzup.sendMessage(typo));
+    expect({ code: error.code, field: error.field }).toEqual({
+      code: 'INVALID_MESSAGE_DATA',
+      field: 'crmMesageId',
+    });
+    expect(error.message).toContain('did you mean "crmMessageId"');
+    const { fetch, wazzup } = client({ unknownKeys: 'pass' });
+    const tomorrow = {
+      ...WHATSAPP_TEXT,
+      chatType: 'telegram',
+      futureField: { a: 1 },
+      buttonsObject: { buttons: [[{ text: 'Hi', style: 'primary' }]], layoutHint: 'x' },
+    } as unknown as SendMessageRequest;
+    await wazzup.sendMessage(tomorrow);
+    const { crmMessageId: _, ...sent } = fetch.requests[0]?.body ?? {};
+    expect(sent).toEqual(tomorrow);
   });
 });
 
@@ -119,10 +148,10 @@ describe('SendMessageRequestSchema as a plain valibot schema', () => {
   });
 
   it('is built per options without touching the default', () => {
-    const wide = createSendMessageRequestSchema({ allowChatTypes: ['max'] });
-    const maxChat = { ...WHATSAPP_TEXT, chatType: 'max' };
-    expect(v.safeParse(wide, maxChat).success).toBe(true);
-    expect(v.safeParse(SendMessageRequestSchema, maxChat).success).toBe(false);
+    const wide = createSendMessageRequestSchema({ allowChatTypes: ['line'] });
+    const lineChat = { ...WHATSAPP_TEXT, chatType: 'line' };
+    expect(v.safeParse(wide, lineChat).success).toBe(true);
+    expect(v.safeParse(SendMessageRequestSchema, lineChat).success).toBe(false);
   });
 
   it('implements Standard Schema', () => {

@@ -24,6 +24,7 @@ export type {
   WebhookCreateContact,
   WebhookCreateDeal,
   WebhookError,
+  WebhookErrorCode,
   WebhookMessage,
   WebhookMessageType,
   WebhookStatus,

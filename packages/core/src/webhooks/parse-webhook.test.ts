@@ -30,6 +30,22 @@ describe('parseWebhook', () => {
     expect(events[2]).toMatchObject({ type: 'message', incoming: false, echo: true });
   });
 
+  it('reads a system message, an Avito advert and a channel time written as a string', () => {
+    const advert = { id: 42, title: 'Bike' };
+    const events = parseWebhook({
+      messages: [
+        { ...incoming, type: 'system', text: 'The chat was closed' },
+        { ...incoming, chatType: 'avito', chatId: 'u2i-1', avitoProfileId: 'p1', advert },
+      ],
+      channelsUpdates: [{ channelId: 'c1', state: 'active', timestamp: '1764576000000' }],
+    });
+    expect(events).toMatchObject([
+      { type: 'message', message: { type: 'system' } },
+      { type: 'message', message: { chatType: 'avito', advert } },
+      { type: 'channel', channel: { timestamp: 1_764_576_000_000 } },
+    ]);
+  });
+
   it('keeps unknown fields and values, and lower-cases statuses', () => {
     const [event] = parseWebhook({
       messages: [

@@ -1,23 +1,14 @@
 import * as v from 'valibot';
+import type { ChatType } from '../schemas/chat-types';
 import { deferred } from '../schemas/deferred';
+import { numeric } from '../schemas/numeric';
 
 // What the service POSTs to the webhook address, read as leniently as it writes: unknown fields
 // kept, unknown values of every enum (a new chat type, state, status or message type) passed as
 // strings. Every schema is built by a function called once, so importing costs nothing.
 
-/** Chat types of incoming messages (the newest list); others pass as strings. */
-export type WebhookChatType =
-  | 'whatsapp'
-  | 'whatsgroup'
-  | 'viber'
-  | 'instagram'
-  | 'telegram'
-  | 'telegroup'
-  | 'vk'
-  | 'avito'
-  | 'max'
-  | 'maxgroup'
-  | (string & {});
+/** Chat types of incoming messages: the ten the service documents; others pass as strings. */
+export type WebhookChatType = ChatType | (string & {});
 
 /** Kinds of message content; others pass as strings. */
 export type WebhookMessageType =
@@ -32,6 +23,33 @@ export type WebhookMessageType =
   | 'unsupported'
   | 'missing_call'
   | 'unknown'
+  | 'system'
+  | (string & {});
+
+/** Codes the pages list for a message that failed (`status: 'error'`); others pass as strings. */
+export type WebhookErrorCode =
+  | 'BAD_CONTACT'
+  | 'CHATID_IGSID_MISMATCH'
+  | 'TOO_LONG_TEXT'
+  | 'BAD_LINK'
+  | 'TOO_BIG_CONTENT'
+  | 'SPAM'
+  | 'TOO_MANY_EXT_REQS'
+  | 'WRONG_CONTENT'
+  | 'MESSAGE_CANCELLED'
+  | '24_HOURS_EXCEEDED'
+  | 'COMMENT_DELETED'
+  | 'MENTION_FORBIDDEN'
+  | 'CONTENT_CONVERSION_ERROR'
+  | 'MESSAGE_DELETED'
+  | 'CHANNEL_REJECTED'
+  | '7_DAYS_EXCEEDED'
+  | 'COMMENT_ALREADY_PRIVATE_REPLIED'
+  | 'COMMENT_INVALID_FOR_PRIVATE_REPLY'
+  | 'COMMENT_CAN_BE_TEXT_ONLY'
+  | 'CANNOT_REPLY_TO_DELETED'
+  | 'GENERAL_ERROR'
+  | 'UNKNOWN_ERROR'
   | (string & {});
 
 /** A message's delivery status, lower-cased (pages disagree on case); others pass as strings. */
@@ -46,7 +64,7 @@ export type WebhookStatus =
 
 /** An error the service reports on a message or status. */
 export interface WebhookError {
-  error: string;
+  error: WebhookErrorCode;
   description?: string | undefined;
   data?: unknown;
   [field: string]: unknown;
@@ -59,6 +77,8 @@ export interface WebhookMessage {
   chatType: WebhookChatType;
   chatId: string;
   avitoProfileId?: string | undefined;
+  /** Avito only: the advert the chat is about (its shape is not documented). */
+  advert?: unknown;
   dateTime: string;
   type: WebhookMessageType;
   status: WebhookStatus;
@@ -195,7 +215,7 @@ export const WebhookChannelUpdateSchema: v.GenericSchema<unknown, WebhookChannel
       v.looseObject({
         channelId: v.string(),
         state: v.string(),
-        timestamp: v.number(),
+        timestamp: numeric(),
         tier: optionalString(),
         qr: optionalString(),
       }) as unknown as v.GenericSchema<unknown, WebhookChannelUpdate>,

@@ -41,6 +41,8 @@ export interface RouteDeps {
   webhooksShape: 'live' | 'documented';
   /** How `GET /v3/users` answers: `{ count, data }` pages (newer pages) or one array (older). */
   usersShape: 'pages' | 'array';
+  /** Whether keys no page documents are passed (the default) or refused. */
+  unknownKeys: 'pass' | 'refuse';
 }
 
 /** One route: method, path (`:id` for the id), whether a Sidecar key may use it, the handler. */
@@ -53,13 +55,21 @@ export interface MockRoute {
 
 const json = (status: number, body: unknown) => Response.json(body, { status });
 const ok = () => json(200, { ok: true });
-export const apiError = (
+
+/**
+ * An error as the newer pages show them: `{ status, requestId, error, description, data? }`, with
+ * the same request id in `x-request-id`.
+ */
+export function apiError(
   status: number,
   error: string,
   description: string,
   data?: unknown,
-): Response =>
-  json(status, data === undefined ? { error, description } : { error, description, data });
+): Response {
+  const requestId = crypto.randomUUID();
+  const body = { status, requestId, error, description, ...(data !== undefined && { data }) };
+  return Response.json(body, { status, headers: { 'x-request-id': requestId } });
+}
 const PAGE = 100;
 
 /** The five CRUD routes of a CRM entity, and its batch upsert. */
@@ -77,7 +87,9 @@ function entityRoutes(kind: Exclude<EntityKind, 'pipelines'>, deps: RouteDeps): 
         const all = [...store(context).values()];
         if (kind === 'users' && deps.usersShape === 'array') return json(200, all);
         const offset = Number(context.query.get('offset') ?? 0) || 0;
-        return json(200, { count: all.length, data: all.slice(offset, offset + PAGE) });
+        // The users page shows its count as a string ("count": "1"); the others as a number.
+        const count = kind === 'users' ? String(all.length) : all.length;
+        return json(200, { count, data: all.slice(offset, offset + PAGE) });
       },
     },
     {
@@ -94,9 +106,14 @@ function entityRoutes(kind: Exclude<EntityKind, 'pipelines'>, deps: RouteDeps): 
       path: base,
       sidecar: false,
       handle(context) {
-        const rejection = validateBatch(kind, context.body);
+        const rejection = validateBatch(kind, context.body, deps.unknownKeys);
         if (rejection) return apiError(400, rejection.code, rejection.description, rejection.data);
-        for (const item of context.body as MockEntity[]) store(context).set(item.id, item);
+        for (const item of context.body as MockEntity[]) {
+          // A user's phone in a format the service does not take is dropped, not refused.
+          const { phone, ...rest } = item;
+          const keep = kind !== 'users' || phone === undefined || /^[0-9]+$/.test(String(phone));
+          store(context).set(item.id, keep ? item : (rest as MockEntity));
+        }
         return ok();
       },
     },
@@ -133,7 +150,7 @@ function messageRoutes(deps: RouteDeps): MockRoute[] {
       return apiError(400, 'MESSAGES_NOT_FOUND', 'The message is not found');
     }
     const channel = context.channels.find((each) => each.id === message.channelId);
-    if (channel?.transport === 'waba') {
+    if (channel?.transport === 'wapi') {
       return apiError(
         400,
         `CHANNEL_INVALID_TRANSPORT_FOR_${what}`,
@@ -157,7 +174,10 @@ function messageRoutes(deps: RouteDeps): MockRoute[] {
         const unknown = Object.keys(body ?? {}).find(
           (key) => !['text', 'contentUri', 'crmUserId'].includes(key),
         );
-        if (!body || typeof body !== 'object' || unknown) {
+        if (!body || typeof body !== 'object') {
+          return apiError(400, 'VALIDATION_ERROR', 'The body must be an object');
+        }
+        if (unknown && deps.unknownKeys === 'refuse') {
           return apiError(400, 'VALIDATION_ERROR', `Unknown field "${unknown}"`);
         }
         if (text !== undefined && contentUri !== undefined) {
@@ -247,7 +267,7 @@ function webhookRoutes(deps: RouteDeps): MockRoute[] {
   ];
 }
 
-function otherRoutes(): MockRoute[] {
+function otherRoutes(deps: RouteDeps): MockRoute[] {
   return [
     {
       method: 'GET',
@@ -266,7 +286,7 @@ function otherRoutes(): MockRoute[] {
       path: '/v3/pipelines',
       sidecar: false,
       handle({ store, body }) {
-        const rejection = validateBatch('pipelines', body);
+        const rejection = validateBatch('pipelines', body, deps.unknownKeys);
         if (rejection) return apiError(400, rejection.code, rejection.description, rejection.data);
         for (const item of body as MockEntity[]) store.pipelines.set(item.id, item);
         return ok();
@@ -327,7 +347,7 @@ export function v3Routes(deps: RouteDeps): MockRoute[] {
     ...entityRoutes('users', deps),
     ...entityRoutes('contacts', deps),
     ...entityRoutes('deals', deps),
-    ...otherRoutes(),
+    ...otherRoutes(deps),
   ];
 }
 

@@ -50,11 +50,11 @@ describe('serveWazzupMock', () => {
     expect(server.mock.messages).toHaveLength(1);
   });
 
-  it('answers a body that is not JSON with VALIDATION_ERROR and an oversized one with 413', async () => {
+  it('answers a body that is not JSON with INVALID_MESSAGE_DATA and an oversized one with 413', async () => {
     const server = await serve({ maxBodyBytes: 1000 });
     const bad = await post(server.url, '{"channelId":');
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: 'VALIDATION_ERROR' });
+    expect(await bad.json()).toMatchObject({ error: 'INVALID_MESSAGE_DATA' });
     expect((await post(server.url, { ...body, text: 'x'.repeat(2000) })).status).toBe(413);
   });
 

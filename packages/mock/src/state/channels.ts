@@ -1,27 +1,47 @@
+import { CHATS } from '../validate/rules';
+
 /**
- * The messengers a channel can be connected to, as the mock names them (`waba` is the service's
- * `wapi`). Not core's `Transport`, which is its HTTP layer.
+ * A channel's transport, as `GET /v3/channels` names it: `wapi` is WABA, `tgapi` a Telegram
+ * personal account and `telegram` a Telegram bot, `maxbot` a MAX bot.
  */
-export type Messenger =
+export type Transport =
   | 'whatsapp'
-  | 'waba'
+  | 'wapi'
   | 'instagram'
+  | 'tgapi'
   | 'telegram'
   | 'viber'
   | 'vk'
   | 'avito'
-  | 'max';
+  | 'max'
+  | 'maxbot';
 
-/** @deprecated The old name of {@link Messenger}. */
-export type Transport = Messenger;
-
-/** A channel's state: only `active` channels send. */
-export type ChannelState = 'active' | 'blocked' | 'unpaid' | 'unavailable';
+/**
+ * A channel's state, as the API names it. Only `active` sends; `disabled` and `blocked` answer
+ * `CHANNEL_BLOCKED`, `notEnoughMoney` `CHANNEL_NO_MONEY`, `rejected` `CHANNEL_WAPI_REJECTED`, and
+ * every other state `MESSAGE_CHANNEL_UNAVAILABLE`.
+ */
+export type ChannelState =
+  | 'active'
+  | 'init'
+  | 'disabled'
+  | 'phoneUnavailable'
+  | 'qr'
+  | 'qridle'
+  | 'openElsewhere'
+  | 'notEnoughMoney'
+  | 'foreignphone'
+  | 'unauthorized'
+  | 'waitForPassword'
+  | 'waitForCode'
+  | 'onModeration'
+  | 'rejected'
+  | 'blocked';
 
 /** A channel of the fake account. */
 export interface MockChannel {
   id: string;
-  transport: Messenger;
+  transport: Transport;
   state?: ChannelState;
   /** The phone number or account the channel is; default one made from the id. */
   plainId?: string;
@@ -29,70 +49,43 @@ export interface MockChannel {
   name?: string;
 }
 
-/** Which chat types each transport can send to. */
-const CHAT_TYPES_BY_TRANSPORT: Record<Messenger, readonly string[]> = {
-  whatsapp: ['whatsapp', 'whatsgroup'],
-  waba: ['whatsapp'],
-  instagram: ['instagram'],
-  telegram: ['telegram', 'telegroup'],
-  viber: ['viber'],
-  vk: ['vk'],
-  avito: ['avito'],
-  max: ['max'],
-};
-
-/** The error code a non-active state answers with. */
-export const STATE_ERRORS: Record<
-  Exclude<ChannelState, 'active'>,
-  { code: string; description: string }
-> = {
-  blocked: {
-    code: 'CHANNEL_BLOCKED',
-    description: 'The channel through which the message is sent is off',
-  },
-  unpaid: {
-    code: 'CHANNEL_NO_MONEY',
-    description: 'The channel is not paid and has the status of "Not Paid"',
-  },
-  unavailable: {
-    code: 'MESSAGE_CHANNEL_UNAVAILABLE',
-    description: 'The channel from which the message is sent is not available',
-  },
-};
+/** The code and words a channel that cannot send answers with. */
+export function stateError(state: ChannelState): { code: string; description: string } {
+  switch (state) {
+    case 'disabled':
+    case 'blocked':
+      return {
+        code: 'CHANNEL_BLOCKED',
+        description: 'The channel through which the message is sent is off',
+      };
+    case 'notEnoughMoney':
+      return {
+        code: 'CHANNEL_NO_MONEY',
+        description: 'The channel is not paid and has the status of "Not Paid"',
+      };
+    case 'rejected':
+      return { code: 'CHANNEL_WAPI_REJECTED', description: 'The WABA channel was rejected' };
+    default:
+      return {
+        code: 'MESSAGE_CHANNEL_UNAVAILABLE',
+        description: 'The channel from which the message is sent is not available',
+      };
+  }
+}
 
 /** Whether a channel of this transport can send to this chat type. */
 export function canSendTo(channel: MockChannel, chatType: string): boolean {
-  return CHAT_TYPES_BY_TRANSPORT[channel.transport]?.includes(chatType) ?? false;
+  return CHATS[chatType]?.transports.includes(channel.transport) ?? false;
 }
-
-/** How the service names each messenger in `GET /v3/channels`. */
-const SERVICE_TRANSPORTS: Record<Messenger, string> = {
-  whatsapp: 'whatsapp',
-  waba: 'wapi',
-  instagram: 'instagram',
-  telegram: 'tgapi',
-  viber: 'viber',
-  vk: 'vk',
-  avito: 'avito',
-  max: 'max',
-};
-
-/** How the service names each state in `GET /v3/channels`. */
-const SERVICE_STATES: Record<ChannelState, string> = {
-  active: 'active',
-  blocked: 'disabled',
-  unpaid: 'notEnoughMoney',
-  unavailable: 'phoneUnavailable',
-};
 
 /** A channel as `GET /v3/channels` lists it. */
 export function channelView(channel: MockChannel): Record<string, string> {
   const digits = channel.id.replace(/\D/g, '').slice(0, 11).padEnd(11, '0');
   return {
     channelId: channel.id,
-    transport: SERVICE_TRANSPORTS[channel.transport],
+    transport: channel.transport,
     plainId: channel.plainId ?? digits,
-    state: SERVICE_STATES[channel.state ?? 'active'],
+    state: channel.state ?? 'active',
     ...(channel.name !== undefined && { name: channel.name }),
   };
 }

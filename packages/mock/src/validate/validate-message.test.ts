@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_CHAT_TYPES, PAGE_TEXT_LIMITS, SERVICE_CHAT_TYPES } from './rules';
+import { SERVICE_CHAT_TYPES, type ValidationRules } from './rules';
 import { validateMessage } from './validate-message';
 
-const page = { chatTypes: PAGE_CHAT_TYPES, textLimits: PAGE_TEXT_LIMITS };
+const page: ValidationRules = { chatTypes: SERVICE_CHAT_TYPES, textLimits: {} };
 const base = {
   channelId: 'e0629e11-0f67-4567-92a9-2237e91ec1b9',
   chatType: 'whatsapp',
@@ -40,26 +40,45 @@ describe('validateMessage', () => {
     expect(check({ chatType: null })).toMatchObject({ code: 'CHAT_MISSING_CHAT_TYPE' });
   });
 
-  it('reports unknown keys before missing ones', () => {
+  it('passes unknown keys by default, and refuses them first when told to', () => {
+    expect(check({ futureField: 1 })).toBeUndefined();
+    const refuse = { ...page, unknownKeys: 'refuse' as const };
     expect(
-      validateMessage({ channelId: base.channelId, chattype: 'whatsapp' }, page),
-    ).toMatchObject({
-      code: 'VALIDATION_ERROR',
-      field: 'chattype',
+      validateMessage({ channelId: base.channelId, chattype: 'whatsapp' }, refuse),
+    ).toMatchObject({ code: 'INVALID_MESSAGE_DATA', field: 'chattype' });
+  });
+
+  it('takes all ten chat types, each named by its own rule', () => {
+    for (const chatType of ['whatsgroup', 'telegroup', 'vk', 'avito', 'max', 'maxgroup']) {
+      expect(check({ chatType, chatId: 'anything' })).toBeUndefined();
+    }
+    expect(check({ chatType: 'viber' })).toBeUndefined();
+    expect(check({ chatType: 'viber', chatId: '+7901' })).toMatchObject({
+      code: 'INVALID_MESSAGE_DATA',
+      field: 'chatId',
+    });
+    expect(check({ chatType: 'max', chatId: undefined, phone: '79011112233' })).toBeUndefined();
+    expect(check({ chatType: 'facebook' })).toMatchObject({ code: 'CHAT_WRONG_CHAT_TYPE' });
+  });
+
+  it('counts text in code points, against each chat type’s limit and code', () => {
+    expect(check({ chatType: 'telegram', text: '😀'.repeat(4096) })).toBeUndefined();
+    expect(check({ chatType: 'telegram', text: '😀'.repeat(4097) })).toMatchObject({
+      code: 'MESSAGES_TOO_LONG_TELEGRAM',
+    });
+    expect(check({ chatType: 'vk', text: 'a'.repeat(1001) })).toMatchObject({
+      code: 'MESSAGES_TOO_LONG_VK',
     });
   });
 
-  it('accepts the service’s extra chat types when told to', () => {
-    expect(check({ chatType: 'viber' })).toMatchObject({ code: 'CHAT_WRONG_CHAT_TYPE' });
-    expect(
-      check({ chatType: 'viber', chatId: 'anything' }, { ...page, chatTypes: SERVICE_CHAT_TYPES }),
-    ).toBeUndefined();
-  });
-
-  it('counts text in code points', () => {
-    expect(check({ chatType: 'telegram', text: '😀'.repeat(4096) })).toBeUndefined();
-    expect(check({ chatType: 'telegram', text: '😀'.repeat(4097) })).toMatchObject({
-      code: 'MESSAGE_TEXT_TOO_LONG',
+  it('takes each chat type’s button layout and refuses the others', () => {
+    const rows = { buttons: [[{ text: 'Yes', callbackData: 'y' }]] };
+    expect(check({ chatType: 'telegram', buttonsObject: rows })).toBeUndefined();
+    expect(check({ buttonsObject: rows })).toMatchObject({ field: 'buttonsObject.buttons.0' });
+    const max = { chatType: 'max', buttons: [[{ type: 'link', text: 'Go', url: 'https://x.y' }]] };
+    expect(check({ chatType: 'max', buttonsObject: max })).toBeUndefined();
+    expect(check({ chatType: 'vk', buttonsObject: { buttons: [{ text: 'x' }] } })).toMatchObject({
+      code: 'MESSAGES_CONTAIN_BUTTONS',
     });
   });
 

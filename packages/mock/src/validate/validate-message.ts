@@ -1,10 +1,10 @@
-import type { Rejection, ValidationRules } from './rules';
-import { PAGE_CHAT_TYPES } from './rules';
+import { CHATS, type ChatFacts, type Rejection, type ValidationRules, WABA } from './rules';
 
 // Written from the send-message page, independently of @wazzup-sdk/core, so the two can be checked
 // against each other. Rules run in one documented order and the first failure is the answer:
-// 1. the body is an object; 2. no unknown keys; 3. each field's own type and format, in the order
-// of TOP_LEVEL_FIELDS; 4. who the chat is; 5. what is sent.
+// 1. the body is an object; 2. no unknown keys (when they are refused); 3. each field's own type
+// and format, in the order of TOP_LEVEL_FIELDS; 4. who the chat is; 5. what is sent; 6. the
+// buttons, by the chat type's layout. A field the service cannot take is INVALID_MESSAGE_DATA.
 
 const TOP_LEVEL_FIELDS = [
   'channelId',
@@ -22,15 +22,6 @@ const TOP_LEVEL_FIELDS = [
   'templateValues',
   'buttonsObject',
 ];
-const BUTTONS_OBJECT_FIELDS = [
-  'buttons',
-  'id',
-  'payload',
-  'replyMarkup',
-  'removeKeyboard',
-  'oneTimeKeyboard',
-];
-const BUTTON_FIELDS = ['text', 'type', 'payload', 'url', 'callbackData'];
 const PLAIN_STRING_FIELDS = new Set([
   'chatId',
   'text',
@@ -39,6 +30,27 @@ const PLAIN_STRING_FIELDS = new Set([
   'crmUserId',
   'templateId',
 ]);
+/** buttonsObject's fields each layout takes; with no buttons at all, any of them. */
+const LAYOUT_FIELDS: Record<ChatFacts['buttons'], string[]> = {
+  waba: ['buttons', 'id', 'payload'],
+  telegram: ['buttons', 'replyMarkup', 'removeKeyboard', 'oneTimeKeyboard'],
+  max: ['buttons', 'chatType'],
+  none: [
+    'buttons',
+    'id',
+    'payload',
+    'replyMarkup',
+    'removeKeyboard',
+    'oneTimeKeyboard',
+    'chatType',
+  ],
+};
+/** One button's fields in each layout. */
+const BUTTON_FIELDS: Record<Exclude<ChatFacts['buttons'], 'none'>, string[]> = {
+  waba: ['text', 'type', 'payload'],
+  telegram: ['text', 'url', 'callbackData'],
+  max: ['type', 'text', 'payload', 'url', 'intent'],
+};
 
 type Body = Record<string, unknown>;
 
@@ -48,7 +60,7 @@ const reject = (code: string, field: string, description: string): Rejection => 
   description,
 });
 const invalid = (field: string, description: string): Rejection =>
-  reject('VALIDATION_ERROR', field, description);
+  reject('INVALID_MESSAGE_DATA', field, description);
 
 function isObject(value: unknown): value is Body {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -76,58 +88,27 @@ function firstUnknownKey(
   value: Body,
   allowed: readonly string[],
   prefix: string,
+  rules: ValidationRules,
 ): Rejection | undefined {
+  if (rules.unknownKeys !== 'refuse') return undefined;
   const key = Object.keys(value).find((name) => !allowed.includes(name));
   return key === undefined ? undefined : invalid(prefix + key, `Unknown field "${key}"`);
 }
 
-function checkButton(button: unknown, at: string): Rejection | undefined {
-  if (!isObject(button)) return invalid(at, 'A button must be an object');
-  const unknown = firstUnknownKey(button, BUTTON_FIELDS, `${at}.`);
-  if (unknown) return unknown;
-  const { text, type, payload } = button;
-  if (text !== undefined) {
-    if (typeof text !== 'string') return invalid(`${at}.text`, 'Button text must be a string');
-    if (codePoints(text) > 20)
-      return invalid(`${at}.text`, 'Button text is longer than 20 characters');
-  }
-  if (type !== undefined && type !== 'text')
-    return invalid(`${at}.type`, 'Only "text" buttons are supported');
-  if (payload !== undefined && typeof payload !== 'string')
-    return invalid(`${at}.payload`, 'Button payload must be a string');
-  const { url, callbackData } = button;
-  if (url !== undefined && (typeof url !== 'string' || !isHttpUrl(url)))
-    return invalid(`${at}.url`, 'Button url must be an http(s) URL');
-  if (callbackData !== undefined && typeof callbackData !== 'string')
-    return invalid(`${at}.callbackData`, 'Button callbackData must be a string');
-  return undefined;
-}
-
-function checkButtonsObject(value: unknown): Rejection | undefined {
+function checkButtonsObjectFields(value: unknown): Rejection | undefined {
   if (!isObject(value)) return invalid('buttonsObject', 'buttonsObject must be an object');
-  const unknown = firstUnknownKey(value, BUTTONS_OBJECT_FIELDS, 'buttonsObject.');
-  if (unknown) return unknown;
-  const { buttons, id, payload } = value;
-  if (buttons !== undefined) {
-    if (!Array.isArray(buttons))
-      return invalid('buttonsObject.buttons', 'buttons must be an array');
-    if (buttons.length > 10) return invalid('buttonsObject.buttons', 'No more than 10 buttons');
-    for (let i = 0; i < buttons.length; i++) {
-      const problem = checkButton(buttons[i], `buttonsObject.buttons.${i}`);
-      if (problem) return problem;
-    }
+  if (value.buttons !== undefined && !Array.isArray(value.buttons))
+    return invalid('buttonsObject.buttons', 'buttons must be an array');
+  for (const name of ['id', 'payload', 'replyMarkup']) {
+    if (value[name] !== undefined && typeof value[name] !== 'string')
+      return invalid(`buttonsObject.${name}`, `${name} must be a string`);
   }
-  if (id !== undefined && typeof id !== 'string')
-    return invalid('buttonsObject.id', 'id must be a string');
-  if (payload !== undefined && typeof payload !== 'string')
-    return invalid('buttonsObject.payload', 'payload must be a string');
-  const { replyMarkup, removeKeyboard, oneTimeKeyboard } = value;
-  if (replyMarkup !== undefined && typeof replyMarkup !== 'string')
-    return invalid('buttonsObject.replyMarkup', 'replyMarkup must be a string');
-  for (const [name, flag] of Object.entries({ removeKeyboard, oneTimeKeyboard })) {
-    if (flag !== undefined && typeof flag !== 'boolean')
+  for (const name of ['removeKeyboard', 'oneTimeKeyboard']) {
+    if (value[name] !== undefined && typeof value[name] !== 'boolean')
       return invalid(`buttonsObject.${name}`, `${name} must be a boolean`);
   }
+  if (value.chatType !== undefined && typeof value.chatType !== 'string')
+    return invalid('buttonsObject.chatType', 'chatType must be a string');
   return undefined;
 }
 
@@ -180,7 +161,7 @@ function checkField(body: Body, field: string, rules: ValidationRules): Rejectio
         : invalid(`${field}.${index}`, 'templateValues must be strings');
     }
     case 'buttonsObject':
-      return checkButtonsObject(value);
+      return checkButtonsObjectFields(value);
   }
   return undefined;
 }
@@ -188,22 +169,41 @@ function checkField(body: Body, field: string, rules: ValidationRules): Rejectio
 function checkChat(body: Body): Rejection | undefined {
   const chatType = body.chatType as string;
   const chatId = body.chatId as string | undefined;
-  const hasUsernameOrPhone = body.username !== undefined || body.phone !== undefined;
-  const documented = PAGE_CHAT_TYPES.includes(chatType);
-  const telegramLike = chatType === 'telegram' || !documented;
+  const facts = CHATS[chatType];
+  const alternatives = facts ? facts.alternatives : ['username', 'phone'];
   if (chatId === undefined || isBlank(chatId)) {
-    if (!telegramLike || !hasUsernameOrPhone)
+    if (!alternatives.some((field) => body[field] !== undefined))
       return reject('CHAT_MISSING_CHAT_ID', 'chatId', 'chatId is not transmitted');
-  } else if (chatType === 'whatsapp' && !/^[0-9]{9,16}$/.test(chatId)) {
-    return reject('CHAT_INCORRECT_CHAT_ID_WHATSAPP', 'chatId', 'Incorrect WhatsApp number');
-  } else if (chatType === 'instagram' && chatId.startsWith('@')) {
-    return invalid('chatId', 'Instagram account must be given without @');
+  } else if (facts?.chatId === 'digits') {
+    const [min, max] = facts.digits ?? [1, Number.MAX_SAFE_INTEGER];
+    if (!/^[0-9]+$/.test(chatId) || chatId.length < min || chatId.length > max) {
+      return chatType === 'whatsapp'
+        ? reject('CHAT_INCORRECT_CHAT_ID_WHATSAPP', 'chatId', 'Incorrect WhatsApp number')
+        : invalid('chatId', 'The chat id must be the phone number, digits only');
+    }
+  } else if (facts?.chatId === 'no-at' && chatId.startsWith('@')) {
+    return invalid('chatId', 'The account must be given without @');
   }
-  if (!telegramLike) {
-    if (body.username !== undefined) return invalid('username', 'username is for Telegram only');
-    if (body.phone !== undefined) return invalid('phone', 'phone is for Telegram only');
+  for (const field of ['username', 'phone']) {
+    if (body[field] !== undefined && !alternatives.includes(field))
+      return invalid(field, `${field} does not name a ${chatType} chat`);
   }
   return undefined;
+}
+
+/** The text limit a body's own fields say, and its code: WABA's for a template or buttons. */
+function textLimit(body: Body, rules: ValidationRules): { max: number; code: string } | undefined {
+  const chatType = body.chatType as string;
+  if (chatType === 'whatsapp') {
+    if (body.templateId !== undefined)
+      return { max: WABA.maxTemplateText, code: WABA.templateTooLong };
+    const buttons = (body.buttonsObject as Body | undefined)?.buttons;
+    if (Array.isArray(buttons) && buttons.length > 0)
+      return { max: WABA.maxText, code: WABA.tooLong };
+  }
+  const max = rules.textLimits[chatType] ?? CHATS[chatType]?.maxText;
+  if (max === undefined) return undefined;
+  return { max, code: CHATS[chatType]?.tooLong ?? 'MESSAGE_TEXT_TOO_LONG' };
 }
 
 function checkContent(body: Body, rules: ValidationRules): Rejection | undefined {
@@ -230,13 +230,87 @@ function checkContent(body: Body, rules: ValidationRules): Rejection | undefined
       );
     if (!isHttpUrl(contentUri)) return invalid('contentUri', 'contentUri must be an http(s) link');
   }
-  const limit = rules.textLimits[body.chatType as string];
-  if (text !== undefined && limit !== undefined && codePoints(text) > limit) {
+  const limit = textLimit(body, rules);
+  if (text !== undefined && limit && codePoints(text) > limit.max) {
     return reject(
-      'MESSAGE_TEXT_TOO_LONG',
+      limit.code,
       'text',
-      `The length of the text message exceeds ${limit} characters`,
+      `The length of the text message exceeds ${limit.max} characters`,
     );
+  }
+  return undefined;
+}
+
+function checkButton(
+  button: unknown,
+  layout: Exclude<ChatFacts['buttons'], 'none'>,
+  at: string,
+  facts: ChatFacts,
+  rules: ValidationRules,
+): Rejection | undefined {
+  if (!isObject(button)) return invalid(at, 'A button must be an object');
+  const unknown = firstUnknownKey(button, BUTTON_FIELDS[layout], `${at}.`, rules);
+  if (unknown) return unknown;
+  const { text, type, payload, url, callbackData, intent } = button;
+  if (text !== undefined) {
+    if (typeof text !== 'string') return invalid(`${at}.text`, 'Button text must be a string');
+    if (facts.maxButtonText !== undefined && codePoints(text) > facts.maxButtonText)
+      return invalid(`${at}.text`, `Button text is longer than ${facts.maxButtonText} characters`);
+  }
+  if (layout === 'waba' && type !== undefined && type !== 'text')
+    return invalid(`${at}.type`, 'Only "text" buttons are supported');
+  if (layout === 'max' && type !== 'callback' && type !== 'link' && type !== 'message')
+    return invalid(`${at}.type`, 'A MAX button is a callback, link or message button');
+  if (payload !== undefined && typeof payload !== 'string')
+    return invalid(`${at}.payload`, 'Button payload must be a string');
+  if (url !== undefined && (typeof url !== 'string' || !isHttpUrl(url)))
+    return invalid(`${at}.url`, 'Button url must be an http(s) URL');
+  if (callbackData !== undefined && typeof callbackData !== 'string')
+    return invalid(`${at}.callbackData`, 'Button callbackData must be a string');
+  if (
+    layout === 'max' &&
+    intent !== undefined &&
+    intent !== 'default' &&
+    intent !== 'positive' &&
+    intent !== 'negative'
+  )
+    return invalid(`${at}.intent`, 'A MAX button intent is default, positive or negative');
+  return undefined;
+}
+
+function checkButtons(body: Body, rules: ValidationRules): Rejection | undefined {
+  const object = body.buttonsObject as Body | undefined;
+  const facts = CHATS[body.chatType as string];
+  if (object === undefined || facts === undefined) return undefined;
+  const layout = facts.buttons;
+  const unknown = firstUnknownKey(object, LAYOUT_FIELDS[layout], 'buttonsObject.', rules);
+  if (unknown) return unknown;
+  const buttons = object.buttons as unknown[] | undefined;
+  if (layout === 'none') {
+    return buttons && buttons.length > 0
+      ? reject('MESSAGES_CONTAIN_BUTTONS', 'buttonsObject.buttons', 'This chat takes no buttons')
+      : undefined;
+  }
+  if (layout === 'max' && object.chatType !== undefined && object.chatType !== 'max')
+    return invalid('buttonsObject.chatType', 'MAX buttons say chatType "max"');
+  if (buttons === undefined) return undefined;
+  if (layout === 'waba') {
+    if (buttons.length > WABA.maxButtons)
+      return invalid('buttonsObject.buttons', `No more than ${WABA.maxButtons} buttons`);
+    for (let i = 0; i < buttons.length; i++) {
+      const problem = checkButton(buttons[i], layout, `buttonsObject.buttons.${i}`, facts, rules);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  for (let i = 0; i < buttons.length; i++) {
+    const row = buttons[i];
+    if (!Array.isArray(row)) return invalid(`buttonsObject.buttons.${i}`, 'Buttons come in rows');
+    for (let j = 0; j < row.length; j++) {
+      const at = `buttonsObject.buttons.${i}.${j}`;
+      const problem = checkButton(row[j], layout, at, facts, rules);
+      if (problem) return problem;
+    }
   }
   return undefined;
 }
@@ -250,11 +324,11 @@ export function validateMessage(input: unknown, rules: ValidationRules): Rejecti
   const body: Body = Object.fromEntries(
     Object.entries(input).filter(([, value]) => value !== null),
   );
-  const unknown = firstUnknownKey(body, TOP_LEVEL_FIELDS, '');
+  const unknown = firstUnknownKey(body, TOP_LEVEL_FIELDS, '', rules);
   if (unknown) return unknown;
   for (const field of TOP_LEVEL_FIELDS) {
     const problem = checkField(body, field, rules);
     if (problem) return problem;
   }
-  return checkChat(body) ?? checkContent(body, rules);
+  return checkChat(body) ?? checkContent(body, rules) ?? checkButtons(body, rules);
 }
