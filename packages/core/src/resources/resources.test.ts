@@ -269,7 +269,25 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
     const before = mock.requests.length;
     const error = await failure(wazzup.iframe.create({ user: { id: 'u1' }, scope: 'card' }));
     expect(error).toMatchObject({ code: 'VALIDATION_ERROR' });
+    // The card's chats are named by the send rule: Telegram by username, WhatsApp by its digits.
+    const wrongNumber = await failure(
+      wazzup.iframe.create({
+        user: { id: 'u1' },
+        scope: 'card',
+        filter: [{ chatType: 'whatsapp', chatId: '+79011112233' }],
+      }),
+    );
+    expect(wrongNumber).toMatchObject({ code: 'VALIDATION_ERROR', field: 'filter.0.chatId' });
     expect(mock.requests).toHaveLength(before);
+    await wazzup.iframe.create({
+      user: { id: 'u1' },
+      scope: 'card',
+      filter: [
+        { chatType: 'telegram', username: 'durov' },
+        { chatType: 'max', phone: '79011112233' },
+      ],
+    });
+    expect(mock.requests).toHaveLength(before + 1);
   });
 
   it('reads a user’s unanswered counter', async () => {
