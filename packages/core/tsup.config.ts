@@ -11,7 +11,11 @@ import { libraryBuild } from '../tsup.shared';
 // package sends Node to a build that loads node-fetch-native, node:http and node:https at import
 // (about 7 ms of a cold start) to polyfill a fetch that core never uses, since every client is
 // given one. The `worker` condition picks the neutral build in ESM and CJS alike.
-const entry = { index: 'src/index.ts', webhooks: 'src/webhooks/index.ts' };
+const entry = {
+  index: 'src/index.ts',
+  webhooks: 'src/webhooks/index.ts',
+  internal: 'src/internal/index.ts',
+};
 export default defineConfig([
   libraryBuild({
     entry,

@@ -21,7 +21,7 @@ describe('the Worker example, in workerd, receives webhooks from the served fake
           token: app.token,
           address: `${app.url}/wazzup`,
           log: () => app.events(),
-          background: true,
+          background: false,
         });
       } finally {
         await served.mock.webhooksIdle();

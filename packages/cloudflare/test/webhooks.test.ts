@@ -55,7 +55,6 @@ describe('webhooks into a Worker, inside workerd', () => {
       text: 'Thanks!',
     });
     await served.mock.webhooksIdle();
-    // The handlers run through ctx.waitUntil after the 200: give them a moment to finish.
     await expect.poll(events, { timeout: 3000 }).toHaveLength(4);
     expect((await events()).sort()).toEqual(
       ['message in Thanks!', 'status delivered', 'status read', 'status sent'].sort(),
@@ -69,8 +68,21 @@ describe('webhooks into a Worker, inside workerd', () => {
       body: JSON.stringify(repeat?.body),
     });
     expect(again.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await events()).toHaveLength(4);
+  });
+
+  it('answers 500 when its KV store is down, runs nothing, and tells onError', async () => {
+    const before = (await events()).length;
+    const response = await fetch(webhookAddress(`${base}/webhooks-kv-down`, TOKEN), {
+      method: 'POST',
+      body: JSON.stringify({
+        statuses: [{ messageId: 'kv-down-1', timestamp: '2026-12-01T08:00:00Z', status: 'read' }],
+      }),
+    });
+    // Not acknowledged: the service will deliver it again.
+    expect(response.status).toBe(500);
+    const after = (await events()).slice(before);
+    expect(after).toEqual(['error WazzupWebhookStoreError']);
   });
 
   it('answers 401 to a wrong token and runs nothing', async () => {

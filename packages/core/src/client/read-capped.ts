@@ -10,24 +10,35 @@
  *
  * @param message The answer or request whose body to read; a missing body reads as `''`.
  * @param maxBytes The most bytes to read.
+ * @param signal Stops the read: the rest of the body is cancelled and the read rejects with the
+ * signal's reason (for a body that comes too slowly).
  */
 export async function readCapped(
   message: Request | Response,
   maxBytes: number,
+  signal?: AbortSignal,
 ): Promise<{ text: string; truncated: boolean }> {
   const { body, headers } = message;
   const declared = headers.get('content-length');
-  if (!body || (declared && +declared <= maxBytes && !headers.get('content-encoding'))) {
+  if (!body || (!signal && declared && +declared <= maxBytes && !headers.get('content-encoding'))) {
     return { text: body ? await message.text() : '', truncated: false };
   }
   const reader = (body as ReadableStream<Uint8Array>).getReader();
+  // Cancelling the reader ends a read that is waiting for the next chunk.
+  const stop = () => void reader.cancel().catch(() => {});
+  signal?.addEventListener('abort', stop, { once: true });
   const chunks: Uint8Array[] = [];
   let room = maxBytes;
-  while (room >= 0) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value.subarray(0, room));
-    room -= value.byteLength;
+  try {
+    while (room >= 0) {
+      const { done, value } = await reader.read();
+      if (signal?.aborted) throw signal.reason;
+      if (done) break;
+      chunks.push(value.subarray(0, room));
+      room -= value.byteLength;
+    }
+  } finally {
+    signal?.removeEventListener('abort', stop);
   }
   if (room < 0) reader.cancel().catch(() => {});
   // Decoded once, whole, by one shared decoder: a decoder made per answer (to decode as it
@@ -50,10 +61,15 @@ export async function readCapped(
  *
  * @param request The request whose body to read; a missing body reads as `''`.
  * @param limit The most bytes the body may have.
+ * @param signal Stops the read (see {@link readCapped}).
  */
-export async function readLimited(request: Request, limit: number): Promise<string | undefined> {
+export async function readLimited(
+  request: Request,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
   if (Number(request.headers.get('content-length') ?? 0) > limit) return undefined;
-  const { text, truncated } = await readCapped(request, limit);
+  const { text, truncated } = await readCapped(request, limit, signal);
   return truncated ? undefined : text;
 }
 

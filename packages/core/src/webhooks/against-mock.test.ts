@@ -11,7 +11,8 @@ import { type ServedWazzupMock, serveWazzupMock } from '@wazzup-sdk/mock/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWazzup } from '../client/create-wazzup';
 import { WazzupApiError } from '../errors/classes';
-import { createWebhookHandler, type WebhookHandlerOptions } from './create-webhook-handler';
+import { createWebhookHandler } from './create-webhook-handler';
+import type { WebhookHandlerOptions } from './options';
 import type { WebhookEvent } from './parse-webhook';
 import { createWebhookSecret, webhookAddress } from './secret';
 

@@ -1,11 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { WazzupConfigError, type WazzupError } from '../errors/classes';
-import {
-  createWebhookHandler,
-  WazzupWebhookTimeoutError,
-  type WebhookHandlerOptions,
-} from './create-webhook-handler';
-import { createMemoryDedupe } from './dedupe';
+import { createWebhookHandler } from './create-webhook-handler';
+import { createMemoryDedupe, type DedupeStore } from './dedupe';
+import { WazzupWebhookTimeoutError } from './errors';
+import type { WebhookHandlerOptions } from './options';
 import type { WebhookEvent } from './parse-webhook';
 import { createWebhookSecret, safeEqual, webhookAddress } from './secret';
 
@@ -244,6 +242,153 @@ describe('createWebhookHandler', () => {
   });
 });
 
+describe('what succeeded stays done, and every failure is told', () => {
+  it('runs again only the handler that failed: onMessage ran, onEvent threw', async () => {
+    let failing = true;
+    const { handle, seen, errors } = recording({
+      onEvent: (event) => {
+        if (failing) throw new Error('audit log down');
+        seen.push(`event ${event.type}`);
+      },
+    });
+    const body = { messages: [message('m1')] };
+    expect((await deliver(handle, body)).status).toBe(500);
+    expect(errors.map((error) => error.name)).toEqual(['WazzupWebhookHandlerError']);
+    failing = false;
+    expect((await deliver(handle, body)).status).toBe(200);
+    expect(seen).toEqual(['message m1', 'event message']);
+  });
+
+  it('a store that fails to remember is told as the store’s failure; the handled delivery stands', async () => {
+    const memory = createMemoryDedupe();
+    const store: DedupeStore = {
+      claim: (key, leaseMs) => memory.claim(key, leaseMs),
+      complete: () => Promise.reject(new Error('store unreachable')),
+      release: (key) => memory.release(key),
+    };
+    const { handle, seen, errors } = recording({ dedupe: store });
+    expect((await deliver(handle, { messages: [message('m1')] })).status).toBe(200);
+    expect(seen).toEqual(['message m1']);
+    expect(
+      errors.map((error) => [error.name, (error as { operation?: string }).operation]),
+    ).toEqual([['WazzupWebhookStoreError', 'complete']]);
+  });
+
+  it('a store that cannot claim runs nothing, answers 500 and tells onError, never rejecting', async () => {
+    const store: DedupeStore = {
+      claim: () => Promise.reject(new Error('store unreachable')),
+      complete: () => {},
+      release: () => {},
+    };
+    const { handle, seen, errors } = recording({ dedupe: store });
+    const response = await deliver(handle, { messages: [message('m1')] });
+    expect(response.status).toBe(500);
+    expect(seen).toEqual([]);
+    expect(errors.map((error) => error.name)).toEqual(['WazzupWebhookStoreError']);
+  });
+
+  it('drops a repeat that arrives while the first copy still runs', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let runs = 0;
+    const { handle } = recording({
+      onMessage: async () => {
+        runs++;
+        await gate;
+      },
+    });
+    const body = { messages: [message('m1')] };
+    const first = deliver(handle, body);
+    const second = await deliver(handle, body);
+    release();
+    expect([(await first).status, second.status]).toEqual([200, 200]);
+    expect(runs).toBe(1);
+  });
+
+  it('handles the messages that come with a createContact, then answers the entity', async () => {
+    const { handle, seen } = recording({
+      onCreateContact: ({ request }) => ({
+        id: 'crm-1',
+        responsibleUserId: request.responsibleUserId,
+        name: 'Anna',
+        contactData: [{ chatType: 'whatsapp', chatId: '79011112233' }],
+      }),
+    });
+    const response = await deliver(handle, {
+      createContact: {
+        responsibleUserId: 'u1',
+        contactData: [{ chatType: 'whatsapp', chatId: '79011112233' }],
+      },
+      messages: [message('m1')],
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ id: 'crm-1' });
+    expect(seen).toEqual(['message m1']);
+  });
+
+  it('cuts a createContact handler that hangs off with 503, and never answers a throw’s words', async () => {
+    vi.useFakeTimers();
+    try {
+      const request = { createContact: { responsibleUserId: 'u1', contactData: [] } };
+      const hung = recording({
+        handlerTimeoutMs: 1000,
+        onCreateContact: () => new Promise(() => {}),
+      });
+      const pending = deliver(hung.handle, request);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect((await pending).status).toBe(503);
+      expect(hung.errors[0]).toBeInstanceOf(WazzupWebhookTimeoutError);
+    } finally {
+      vi.useRealTimers();
+    }
+    const secret = 'postgres://crm:hunter2-secret@db.internal/crm';
+    const throwing = recording({
+      onCreateContact: () => {
+        throw new Error(`cannot connect to ${secret}`);
+      },
+    });
+    const response = await deliver(throwing.handle, {
+      createContact: { responsibleUserId: 'u1', contactData: [] },
+    });
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toContain('hunter2');
+    expect(throwing.errors[0]?.message).toContain('cannot connect');
+  });
+
+  it('answers 408 to a body that does not arrive within bodyTimeoutMs', async () => {
+    const { handle, errors } = recording({ bodyTimeoutMs: 100 });
+    const trickle = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"messages":'));
+      },
+    });
+    const response = await handle(
+      new Request(`https://crm.example.com/wazzup?token=${TOKEN}`, {
+        method: 'POST',
+        body: trickle,
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(response.status).toBe(408);
+    expect(errors.map((error) => error.name)).toEqual(['WazzupWebhookBodyTimeoutError']);
+  });
+
+  it('refuses bad options when it is made, each by name', () => {
+    for (const [option, value] of [
+      ['maxBodyBytes', -5],
+      ['bodyTimeoutMs', 0],
+      ['handlerTimeoutMs', '25000'],
+      ['dedupe', { has: () => false, add: () => {} }],
+    ] as const) {
+      expect(() => createWebhookHandler({ token: TOKEN, [option]: value } as never)).toThrow(
+        expect.objectContaining({ name: 'WazzupConfigError', variable: option }),
+      );
+    }
+  });
+});
+
 describe('the secret helpers', () => {
   it('make a long random token and the address that carries it', () => {
     const token = createWebhookSecret();
@@ -264,13 +409,34 @@ describe('the secret helpers', () => {
 
   it('bound the in-memory dedupe store by size and age', () => {
     let now = 0;
-    const store = createMemoryDedupe({ maxKeys: 2, ttlMs: 100, now: () => now });
-    store.add('a');
-    store.add('b');
-    store.add('c');
-    expect([store.has('a'), store.has('b'), store.has('c')]).toEqual([false, true, true]);
+    const store = createMemoryDedupe({ maxKeys: 4, ttlMs: 100, now: () => now });
+    for (const key of ['a', 'b', 'c', 'd', 'e']) {
+      store.claim(key, 10);
+      store.complete(key);
+    }
+    // The oldest generation (a, b) went whole when the third one began.
+    expect(['c', 'd', 'e', 'a', 'b'].map((key) => store.claim(key, 10))).toEqual([
+      'done',
+      'done',
+      'done',
+      'claimed',
+      'claimed',
+    ]);
     now = 150;
-    expect(store.has('c')).toBe(false);
+    expect(store.claim('e', 10)).toBe('claimed');
+  });
+
+  it('claim atomically: busy while a lease holds, free again after it or a release', () => {
+    let now = 0;
+    const store = createMemoryDedupe({ now: () => now });
+    expect(store.claim('k', 1000)).toBe('claimed');
+    expect(store.claim('k', 1000)).toBe('busy');
+    now = 1000;
+    expect(store.claim('k', 1000)).toBe('claimed');
+    store.release('k');
+    expect(store.claim('k', 1000)).toBe('claimed');
+    store.complete('k');
+    expect(store.claim('k', 1000)).toBe('done');
   });
 });
 

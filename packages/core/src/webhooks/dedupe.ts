@@ -1,40 +1,78 @@
 import type { WebhookEvent } from './parse-webhook';
 
+/** What a claim on a unit of work found. */
+export type Claim =
+  /** Yours: run it, then `complete` it (or `release` it if it failed). */
+  | 'claimed'
+  /** Another run holds a claim that has not expired: it is being handled now. */
+  | 'busy'
+  /** It was handled before: drop it. */
+  | 'done';
+
 /**
- * Where the handler remembers the items it has handled, to drop repeated deliveries (the service
- * may deliver an item again). Async methods are fine: a Worker keeps it in KV.
+ * Where the webhook handler remembers the units of work it has run (an item, for one handler), so
+ * that a repeated delivery runs nothing twice: the service may deliver an item again, after a slow
+ * answer or a failure, and to another replica. The contract is an atomic claim with a lease, so a
+ * shared store keeps the promise across processes and a process that dies mid-handler frees its
+ * claims when their lease runs out. Methods may be async (KV, Redis).
  */
 export interface DedupeStore {
-  has(key: string): boolean | Promise<boolean>;
-  add(key: string): void | Promise<void>;
+  /**
+   * Claims `key` for `leaseMs`, atomically: `claimed` when it was free (or its earlier claim's
+   * lease ran out), `busy` when another claim holds it, `done` when it was completed.
+   */
+  claim(key: string, leaseMs: number): Claim | Promise<Claim>;
+  /** Marks a claimed key handled, remembered for the store's own time. */
+  complete(key: string): void | Promise<void>;
+  /** Gives a claimed key up after its handler failed, so a redelivery may claim it again. */
+  release(key: string): void | Promise<void>;
 }
 
 /** Options of {@link createMemoryDedupe}. */
 export interface MemoryDedupeOptions {
   /** Most keys kept; the oldest go first. Default 10 000. */
   maxKeys?: number;
-  /** How long a key is kept, in ms; default 24 h. */
+  /** How long a completed key is kept, in ms; default 24 h. */
   ttlMs?: number;
   now?: () => number;
 }
 
-/** An in-memory {@link DedupeStore}: bounded in size and age, for one process. */
+/** A key's state: handled at `at`, or claimed until `until`. */
+type Entry = { done: true; at: number } | { done: false; until: number };
+
+/**
+ * A {@link DedupeStore} in memory, for one process: atomic there, bounded in size and age. Keys
+ * live in two generations of maps: when the newer one fills half the bound, it becomes the older
+ * one and the oldest generation is dropped whole, so a delivery never pays for eviction.
+ */
 export function createMemoryDedupe(options: MemoryDedupeOptions = {}): DedupeStore {
   const { maxKeys = 10_000, ttlMs = 24 * 60 * 60 * 1000, now = Date.now } = options;
-  // Insertion order is age order, so the first key is always the oldest.
-  const seen = new Map<string, number>();
+  const half = Math.max(1, Math.floor(maxKeys / 2));
+  let current = new Map<string, Entry>();
+  let previous = new Map<string, Entry>();
+  const set = (key: string, entry: Entry) => {
+    if (!current.has(key) && current.size >= half) {
+      previous = current;
+      current = new Map();
+    }
+    previous.delete(key);
+    current.set(key, entry);
+  };
   return {
-    has(key) {
-      const at = seen.get(key);
-      if (at === undefined) return false;
-      if (now() - at < ttlMs) return true;
-      seen.delete(key);
-      return false;
+    claim(key, leaseMs) {
+      const entry = current.get(key) ?? previous.get(key);
+      const at = now();
+      if (entry?.done && at - entry.at < ttlMs) return 'done';
+      if (entry && !entry.done && at < entry.until) return 'busy';
+      set(key, { done: false, until: at + leaseMs });
+      return 'claimed';
     },
-    add(key) {
-      seen.delete(key);
-      seen.set(key, now());
-      while (seen.size > maxKeys) seen.delete(seen.keys().next().value as string);
+    complete(key) {
+      set(key, { done: true, at: now() });
+    },
+    release(key) {
+      current.delete(key);
+      previous.delete(key);
     },
   };
 }
@@ -42,7 +80,7 @@ export function createMemoryDedupe(options: MemoryDedupeOptions = {}): DedupeSto
 /**
  * What makes an item the same item again: a message by id and its edit/delete flags, a status by
  * message and status, a channel update by its channel, state and time, a template by id and
- * status. The probe and the create requests are never dropped.
+ * status. The probe, create requests, unknown sections and malformed items have none.
  */
 export function dedupeKey(event: WebhookEvent): string | undefined {
   switch (event.type) {

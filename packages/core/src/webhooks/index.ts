@@ -4,18 +4,16 @@
  *
  * @module @wazzup-sdk/core/webhooks
  */
-export type {
-  WebhookContext,
-  WebhookHandlerOptions,
-  WebhookHandlers,
-} from './create-webhook-handler';
-export {
-  createWebhookHandler,
-  WazzupWebhookHandlerError,
-  WazzupWebhookTimeoutError,
-} from './create-webhook-handler';
-export type { DedupeStore, MemoryDedupeOptions } from './dedupe';
+export { createWebhookHandler } from './create-webhook-handler';
+export type { Claim, DedupeStore, MemoryDedupeOptions } from './dedupe';
 export { createMemoryDedupe, dedupeKey } from './dedupe';
+export {
+  WazzupWebhookBodyTimeoutError,
+  WazzupWebhookHandlerError,
+  WazzupWebhookStoreError,
+  WazzupWebhookTimeoutError,
+} from './errors';
+export type { WebhookContext, WebhookHandlerOptions, WebhookHandlers } from './options';
 export type { WebhookEvent } from './parse-webhook';
 export { parseWebhook, WazzupWebhookError } from './parse-webhook';
 export type {

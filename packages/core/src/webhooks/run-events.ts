@@ -1,0 +1,123 @@
+import type { WazzupError } from '../errors/classes';
+import { dedupeKey } from './dedupe';
+import { WazzupWebhookHandlerError, WazzupWebhookStoreError } from './errors';
+import type { ResolvedWebhookOptions, WebhookContext, WebhookHandlers } from './options';
+import type { WebhookEvent } from './parse-webhook';
+
+// Running a delivery's events: each (item, handler) pair is one unit of work, claimed in the
+// dedupe store before it runs and completed after, so what succeeded stays done whatever fails
+// after it, a repeat (even one that arrives while the first copy still runs) runs nothing twice,
+// and a failure frees only its own unit for the redelivery.
+
+/** The handler of an event's own type. */
+function ownHandler(handlers: WebhookHandlers, event: WebhookEvent) {
+  switch (event.type) {
+    case 'message':
+      return ['onMessage', handlers.onMessage] as const;
+    case 'status':
+      return ['onStatus', handlers.onStatus] as const;
+    case 'channel':
+      return ['onChannel', handlers.onChannel] as const;
+    case 'template':
+      return ['onTemplate', handlers.onTemplate] as const;
+    default:
+      return undefined;
+  }
+}
+
+/** Tells `onError`; a throw from it is its own business and must not change the answer. */
+export async function tell(
+  handlers: WebhookHandlers,
+  error: WazzupError,
+  event?: WebhookEvent,
+): Promise<void> {
+  try {
+    await handlers.onError?.(error, event);
+  } catch {}
+}
+
+/** A store call that reports its failure instead of throwing; `undefined` when it failed. */
+async function stored<T>(
+  options: ResolvedWebhookOptions,
+  operation: 'claim' | 'complete' | 'release',
+  run: () => T | Promise<T>,
+  event: WebhookEvent,
+): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (cause) {
+    await tell(options.handlers, new WazzupWebhookStoreError(operation, cause), event);
+    return undefined;
+  }
+}
+
+/** Runs one unit: claimed, run, then completed, or released when it failed. */
+async function runUnit(
+  options: ResolvedWebhookOptions,
+  name: string,
+  handler: (event: never, context: WebhookContext) => unknown,
+  event: WebhookEvent,
+  context: WebhookContext,
+): Promise<boolean> {
+  const { dedupe, handlerTimeoutMs } = options;
+  const item = dedupeKey(event);
+  const key = item === undefined || !dedupe ? undefined : `${name}:${item}`;
+  if (key !== undefined && dedupe) {
+    // A lease past the delivery's own time limit: a claim outlives its handler only when the
+    // process died, and then a redelivery may take it over.
+    const claim = await stored(
+      options,
+      'claim',
+      () => dedupe.claim(key, handlerTimeoutMs + 5_000),
+      event,
+    );
+    if (claim === undefined) return false;
+    if (claim !== 'claimed') return true;
+  }
+  try {
+    await handler(event as never, context);
+  } catch (cause) {
+    await tell(
+      options.handlers,
+      new WazzupWebhookHandlerError(`A ${event.type} handler (${name}) threw: ${String(cause)}`, {
+        cause,
+      }),
+      event,
+    );
+    if (key !== undefined && dedupe)
+      await stored(options, 'release', () => dedupe.release(key), event);
+    return false;
+  }
+  // Handled: a store that fails to record it is told, but the delivery stands as handled.
+  if (key !== undefined && dedupe)
+    await stored(options, 'complete', () => dedupe.complete(key), event);
+  return true;
+}
+
+/**
+ * Runs every event of a delivery in order: each handler of each event as a unit of its own.
+ * Resolves whether all of them were handled (or deliberately dropped: repeats, malformed items).
+ */
+export async function runEvents(
+  options: ResolvedWebhookOptions,
+  events: readonly WebhookEvent[],
+  context: WebhookContext,
+): Promise<boolean> {
+  const { handlers } = options;
+  let ok = true;
+  for (const event of events) {
+    if (event.type === 'invalid') {
+      await tell(handlers, event.error, event);
+      continue;
+    }
+    if (event.type === 'test' || event.type === 'createContact' || event.type === 'createDeal') {
+      continue;
+    }
+    const own = ownHandler(handlers, event);
+    if (own?.[1]) ok = (await runUnit(options, own[0], own[1] as never, event, context)) && ok;
+    if (handlers.onEvent) {
+      ok = (await runUnit(options, 'onEvent', handlers.onEvent as never, event, context)) && ok;
+    }
+  }
+  return ok;
+}
