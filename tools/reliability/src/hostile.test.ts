@@ -389,3 +389,79 @@ describe('a hostile server cannot stall or flood a client', () => {
     expect(hostile.endlessBytes).toBeLessThan(16 * 1024 * 1024);
   });
 });
+
+describe('a hostile server cannot steer the v3 routes', () => {
+  const routes = () => createWazzup({ apiKey: KEY, baseUrl: hostile.url, rateLimit: false });
+
+  it.each([
+    ['users.get', (c: ReturnType<typeof routes>, id: string) => c.users.get(id)],
+    ['contacts.delete', (c: ReturnType<typeof routes>, id: string) => c.contacts.delete(id)],
+    [
+      'messages edit',
+      (c: ReturnType<typeof routes>, id: string) => c.editMessage(id, { text: 'x' }),
+    ],
+    ['unanswered.get', (c: ReturnType<typeof routes>, id: string) => c.unanswered.get(id)],
+  ])(
+    '%s refuses "." and ".." as ids before any request, so no other route is reached',
+    async (_, call) => {
+      hostile.answer(() => json(200, { ok: true }));
+      for (const id of ['.', '..']) {
+        const error = await call(routes(), id).catch((caught: unknown) => caught);
+        expect(error).toMatchObject({ name: 'WazzupValidationError', code: 'VALIDATION_ERROR' });
+      }
+      expect(hostile.hits).toBe(0);
+    },
+  );
+
+  it.each([
+    ['users', { count: 1_000_000 }],
+    ['contacts', {}],
+    ['templates', {}],
+  ])(
+    'a %s list whose server ignores offset fails, it does not walk forever',
+    async (kind, extra) => {
+      const page = Array.from({ length: 100 }, (_, i) =>
+        kind === 'templates' ? { templateGuid: `t${i}` } : { id: `${kind}-${i}` },
+      );
+      hostile.answer(() => json(200, kind === 'templates' ? page : { ...extra, data: page }));
+      const client = routes();
+      const list = kind === 'templates' ? client.templates.list() : client[kind as 'users'].list();
+      let seen = 0;
+      const error = await (async () => {
+        for await (const _ of list) seen++;
+      })().catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ name: 'WazzupApiError', code: 'INVALID_RESPONSE' });
+      expect((error as Error).message).toContain('ignores offset');
+      expect(seen).toBe(100);
+      expect(hostile.hits).toBe(2);
+    },
+  );
+
+  it('an iframe link that is not http(s) is INVALID_RESPONSE, never a URL for a page', async () => {
+    for (const url of [
+      'javascript:alert(document.cookie)',
+      'data:text/html,<script>x</script>',
+      'file:///etc/passwd',
+    ]) {
+      hostile.answer(() => json(200, { url }));
+      const error = await routes()
+        .iframe.create({ user: { id: 'u1' }, scope: 'global' })
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'INVALID_RESPONSE' });
+    }
+  });
+
+  it('a read answer past its cap says it was cut', async () => {
+    hostile.answer(() => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      endless: '[' + '{"channelId":"c","transport":"whatsapp","state":"active"},'.repeat(1000),
+    }));
+    const error = await routes()
+      .channels.list()
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'INVALID_RESPONSE' });
+    expect((error as Error).message).toContain('cut');
+    await vi.waitFor(() => expect(hostile.endlessCut).toBe(true));
+  });
+});

@@ -48,6 +48,8 @@ export interface Route<Result> {
   path: string;
   /** The JSON body, serialised. */
   body?: string;
+  /** Most of the answer to read, in bytes; default the transport's 64 KiB. */
+  maxBytes?: number;
   /** Reads a 2xx answer: the result, or the error to fail with (never retried). */
   read(answer: RawAnswer, redact: Redact): Result | WazzupApiError;
   /**
@@ -202,6 +204,7 @@ export async function request<Result>(
         const answer = await context.transport(context.endpoint(route.path), {
           method: route.method,
           body: route.body,
+          maxBytes: route.maxBytes,
           headers: context.headers,
           signal: joined ? joined.signal : deadline.signal,
         });

@@ -99,10 +99,13 @@ export function errorFromAnswer(answer: RawAnswer, redact: Redact): WazzupApiErr
     });
   }
   const summary = summarize(text, redact);
+  const wasCut = answer.truncated ? ' (the body went on past the read limit and was cut)' : '';
   return new WazzupApiError({
     status,
     code: codeForStatus(status),
-    description: summary ? `HTTP ${status}: ${summary}` : `HTTP ${status} with an empty body`,
+    description: summary
+      ? `HTTP ${status}: ${summary}${wasCut}`
+      : `HTTP ${status} with an empty body`,
     requestId: headerRequestId,
   });
 }

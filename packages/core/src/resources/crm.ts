@@ -217,8 +217,13 @@ function entityMethods<Input extends { id: string }>(
         await call(engine, withBody('POST', base, batch, readDone), options);
       }
     },
-    get: (id, options) =>
-      call(engine, { method: 'GET', path: `${base}/${idPath(id, 'id')}`, read: readOne }, options),
+    async get(id, options) {
+      return call(
+        engine,
+        { method: 'GET', path: `${base}/${idPath(id, 'id')}`, read: readOne },
+        options,
+      );
+    },
     async *list(options) {
       yield* offsetPages(async (offset) => {
         const page = await call(

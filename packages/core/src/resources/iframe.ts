@@ -5,6 +5,7 @@ import { namedChat, phoneSchema, usernameSchema } from '../schemas/chat-target';
 import { deferred, perMode } from '../schemas/deferred';
 import { exactObject, type UnknownKeys } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
+import { isHttpUrl } from '../schemas/request-rules';
 import { call, type Engine, readWith, text, withBody } from './shared';
 
 /** A chat the window shows, or opens. */
@@ -122,7 +123,11 @@ export interface IframeMethods {
 
 /** The iframe methods on an engine. */
 export function iframeMethods(engine: Engine): IframeMethods {
-  const read = readWith(v.looseObject({ url: v.string() }), 'an iframe link');
+  // The link goes into a page's <iframe src>: anything but http(s) (`javascript:` …) is refused.
+  const read = readWith(
+    v.looseObject({ url: v.pipe(v.string(), v.check(isHttpUrl)) }),
+    'an http(s) iframe link',
+  );
   return {
     async create(input, options) {
       const body = validateInput(

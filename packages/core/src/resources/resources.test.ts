@@ -249,6 +249,35 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
     expect(mock.requests).toHaveLength(before);
   });
 
+  it('reads ordinary accounts whose pages pass 64 KiB: 100 contacts of five chats, 100 pipelines', async () => {
+    const { mock, wazzup } = await setup();
+    const long = 'x'.repeat(180);
+    const contacts = Array.from({ length: 100 }, (_, i) => ({
+      id: `c${i}`,
+      responsibleUserId: 'u1',
+      name: `${long} ${i}`,
+      uri: `https://crm.example.com/contacts/${'u'.repeat(150)}/${i}`,
+      contactData: Array.from({ length: 5 }, (_, j) => ({
+        chatType: 'whatsgroup',
+        chatId: `${long}-${i}-${j}@g.us`,
+      })),
+    }));
+    await wazzup.contacts.upsert(contacts);
+    const pipelines = Array.from({ length: 100 }, (_, i) => ({
+      id: `p${i}`,
+      name: 'y'.repeat(90),
+      stages: Array.from({ length: 8 }, (_, j) => ({ id: `s${j}`, name: 'z'.repeat(90) })),
+    }));
+    await wazzup.pipelines.upsert(pipelines);
+    const page = await wazzup.contacts.list().next();
+    expect(JSON.stringify(mock.store().contacts.get('c1')).length * 100).toBeGreaterThan(64 * 1024);
+    expect(page.value).toMatchObject({ id: 'c0' });
+    let seen = 0;
+    for await (const _ of wazzup.contacts.list()) seen++;
+    expect(seen).toBe(100);
+    expect(await wazzup.pipelines.list()).toHaveLength(100);
+  });
+
   it('walks 250 templates across three limit/offset pages, statuses as the service wrote them', async () => {
     const { mock, wazzup } = await setup();
     const seen = [];

@@ -34,11 +34,9 @@ export interface UnansweredMethods {
 export function unansweredMethods(engine: Engine): UnansweredMethods {
   const read = readWith(UnansweredSchema, 'an unanswered counter');
   return {
-    get: (userId, options) =>
-      call(
-        engine,
-        { method: 'GET', path: `/v3/unanswered/${idPath(userId, 'userId')}`, read },
-        options,
-      ),
+    async get(userId, options) {
+      const path = `/v3/unanswered/${idPath(userId, 'userId')}`;
+      return call(engine, { method: 'GET', path, read }, options);
+    },
   };
 }
