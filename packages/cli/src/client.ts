@@ -23,8 +23,10 @@ export function clientFrom(args: {
   'base-url'?: string | undefined;
 }): WazzupClient {
   const apiKey = args['api-key'] ?? process.env[ENV.apiKey];
-  if (!apiKey) {
-    throw new UsageError(`no API key: set ${ENV.apiKey} or pass --api-key`);
+  if (!apiKey?.trim()) {
+    throw new UsageError(
+      `no API key: set ${ENV.apiKey} or pass --api-key (a blank one is as missing as none)`,
+    );
   }
   const baseUrl = args['base-url'] ?? process.env[ENV.baseUrl];
   return createWazzup({ apiKey, ...(baseUrl && { baseUrl }) });

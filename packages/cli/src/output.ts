@@ -30,6 +30,37 @@ export function plain(text: string): string {
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
+/**
+ * Text from the outside (a contact's message, a name, a code) made safe for a terminal: control
+ * characters, line breaks and the bidi controls that reorder a line are written as escapes, so
+ * no text can clear the screen, set the window title or forge a line of output.
+ */
+export function safe(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point.
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (char) => (char === '\n' ? '\\n' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  );
+}
+
+/** One JSON document for a line of output: JSON's escapes, and the controls JSON leaves as they are. */
+export function safeJson(value: unknown): string {
+  return safe(JSON.stringify(value));
+}
+
+/** An address with its `token` query parameter masked, unless the user asked to see it. */
+export function shownAddress(address: string, showToken: boolean): string {
+  if (showToken) return address;
+  try {
+    const url = new URL(address);
+    if (!url.searchParams.has('token')) return address;
+    url.searchParams.set('token', 'MASKED');
+    return url.href.replace('token=MASKED', 'token=****');
+  } catch {
+    return address;
+  }
+}
+
 /** Rows as an aligned table, headers first. */
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((header, column) =>

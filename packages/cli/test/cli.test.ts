@@ -177,7 +177,7 @@ describe('wazzup', () => {
   });
 
   it('mock + listen + send: the whole loop on one machine shows a message’s status timeline', async () => {
-    const listener = start(['listen', '--port', '0', '--json']);
+    const listener = start(['listen', '--port', '0', '--json', '--show-token']);
     running.push(listener);
     const { address } = JSON.parse(await listener.line(/"type":"listening"/)) as {
       address: string;
@@ -199,7 +199,14 @@ describe('wazzup', () => {
   });
 
   it('listen prints one readable line per event', async () => {
-    const listener = start(['listen', '--port', '0', '--token', 'a-token-for-the-listen-test']);
+    const listener = start([
+      'listen',
+      '--port',
+      '0',
+      '--token',
+      'a-token-for-the-listen-test',
+      '--show-token',
+    ]);
     running.push(listener);
     const address = (await listener.line(/^listening at /)).replace('listening at ', '');
     await fetch(address, {
@@ -222,5 +229,113 @@ describe('wazzup', () => {
       }),
     });
     expect(await listener.line(/^message/)).toBe('message in   telegram chat-1 @ivan: Hi there');
+  });
+
+  it('refuses a misspelt flag in every command, exit 2, and nothing is sent', async () => {
+    const typo = await wazzup([...SEND, '--crm-mesage-id', 'cli-9']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('unknown flag --crm-mesage-id (did you mean --crm-message-id?)');
+    expect(served.mock.requests).toHaveLength(0);
+    for (const args of [
+      ['channels', '--jsn'],
+      ['webhooks', '--show-tokens'],
+      ['webhooks', 'set', 'http://x.y/', '--mesages'],
+      ['listen', '--prot', '0'],
+      ['mock', '--webhook', 'http://x.y/'],
+    ]) {
+      const run = await wazzup(args);
+      expect({ args, code: run.code }).toEqual({ args, code: 2 });
+      expect(run.stderr).toMatch(/unknown flag/);
+    }
+    // A value that starts with a dash is a value, not a flag.
+    expect((await wazzup([...SEND.slice(0, 7), '--text', '-5 degrees'])).code).toBe(0);
+  });
+
+  it('webhooks --json prints one JSON document wherever the flag stands, the token masked', async () => {
+    const receiver = start(['listen', '--port', '0', '--json', '--show-token']);
+    running.push(receiver);
+    const { address } = JSON.parse(await receiver.line(/"type":"listening"/)) as {
+      address: string;
+    };
+    const set = await wazzup(['webhooks', '--json', 'set', address, '--messages']);
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.stdout)).toEqual({ ok: true });
+    const shown = await wazzup(['webhooks', '--json']);
+    const settings = JSON.parse(shown.stdout) as { uri: string };
+    expect(settings.uri).toContain('token=****');
+    expect(shown.stdout).not.toContain(new URL(address).searchParams.get('token'));
+    const full = JSON.parse((await wazzup(['webhooks', '--json', '--show-token'])).stdout);
+    expect(full.uri).toBe(address);
+    expect((await wazzup(['webhooks'])).stdout).toMatch(/^address:\s+http:\S+token=\*\*\*\*$/m);
+  });
+
+  it('listen exits within two seconds of SIGTERM while a client holds a half-sent request', async () => {
+    const listener = start(['listen', '--port', '0', '--show-token']);
+    running.push(listener);
+    const address = new URL((await listener.line(/^listening at /)).replace('listening at ', ''));
+    const socket = (await import('node:net')).connect(Number(address.port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      `POST ${address.pathname}${address.search} HTTP/1.1\r\nhost: x\r\ncontent-length: 1000\r\n\r\n{"mess`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    const exited = new Promise<number | null>((resolve) => listener.child.once('exit', resolve));
+    listener.child.kill('SIGTERM');
+    const bound = new Promise<'stuck'>((resolve) => setTimeout(() => resolve('stuck'), 5000));
+    expect(await Promise.race([exited, bound])).not.toBe('stuck');
+    expect(Date.now() - started).toBeLessThan(2000);
+    socket.destroy();
+  });
+
+  it('listen prints a contact’s text safely: no escape sequence or forged line reaches the terminal', async () => {
+    const listener = start([
+      'listen',
+      '--port',
+      '0',
+      '--token',
+      'a-token-for-the-listen-test',
+      '--show-token',
+    ]);
+    running.push(listener);
+    const address = (await listener.line(/^listening at /)).replace('listening at ', '');
+    const hostile = 'Hi\u001b[2J\u001b]0;pwned\u0007\nstatus  m9 read\u009b31m\u202eevil';
+    await fetch(address, {
+      method: 'POST',
+      body: JSON.stringify({
+        messages: [
+          {
+            messageId: 'm1',
+            channelId: 'c1',
+            chatType: 'telegram',
+            chatId: 'chat-1',
+            dateTime: '2026-12-01T08:00:00Z',
+            type: 'text',
+            status: 'inbound',
+            text: hostile,
+            isEcho: false,
+          },
+        ],
+      }),
+    });
+    const line = await listener.line(/^message/);
+    expect(line).toBe(
+      'message in   telegram chat-1: Hi\\u001b[2J\\u001b]0;pwned\\u0007\\nstatus  m9 read\\u009b31m\\u202eevil',
+    );
+    expect(listener.text).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
+    expect(listener.text.split('\n').filter((each) => each.startsWith('status'))).toEqual([]);
+  });
+
+  it('checks every argument before it starts, and says the rule', async () => {
+    const mock = await wazzup(['mock', '--port', '0', '--webhooks', 'not a url']);
+    expect(mock.code).toBe(2);
+    expect(mock.stderr).toContain('--webhooks must be an http(s) address');
+    expect(mock.stdout).not.toContain('fake Wazzup API');
+    const blank = await wazzup(['channels'], { WAZZUP_API_KEY: '   ' });
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toContain('a blank one is as missing as none');
+    const short = await wazzup(['listen', '--port', '0', '--token', 'short']);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('--token must be at least 16 characters');
   });
 });

@@ -7,11 +7,27 @@ import {
   type WebhookEvent,
   webhookAddress,
 } from '@wazzup-sdk/core/webhooks';
-import { defineCommand } from 'citty';
-import { colours, describeFailure, portOf } from '../output';
 
-/** One readable line for an event, as it arrives. */
+/** The shortest `--token` the receiver takes: core's minimum for a webhook secret. */
+const MIN_TOKEN_LENGTH = 16;
+
+import { defineCommand } from 'citty';
+import {
+  colours,
+  describeFailure,
+  portOf,
+  safe,
+  safeJson,
+  shownAddress,
+  UsageError,
+} from '../output';
+
+/** One readable line for an event, as it arrives, safe for a terminal whatever the event holds. */
 export function describeEvent(event: WebhookEvent): string {
+  return safe(eventLine(event));
+}
+
+function eventLine(event: WebhookEvent): string {
   switch (event.type) {
     case 'message': {
       const { message } = event;
@@ -50,22 +66,34 @@ export const listen = defineCommand({
   args: {
     port: { type: 'string', default: '8787', description: 'The port' },
     host: { type: 'string', default: '127.0.0.1', description: 'The address to bind' },
-    token: { type: 'string', description: 'The secret expected in ?token= (default a new one)' },
+    token: {
+      type: 'string',
+      description: `The secret expected in ?token=, at least ${MIN_TOKEN_LENGTH} characters (default a new one)`,
+    },
+    'show-token': {
+      type: 'boolean',
+      description: 'Print the address with its token (masked by default)',
+    },
     json: { type: 'boolean', description: 'One JSON line per event' },
   },
   async run({ args }) {
     const port = portOf(args.port);
+    if (args.token !== undefined && args.token.length < MIN_TOKEN_LENGTH) {
+      throw new UsageError(
+        `--token must be at least ${MIN_TOKEN_LENGTH} characters: a shorter one can be guessed`,
+      );
+    }
     const token = args.token ?? createWebhookSecret();
     const { dim, red } = colours();
     const print = (event: WebhookEvent) =>
-      console.log(args.json ? JSON.stringify(event) : describeEvent(event));
+      console.log(args.json ? safeJson(event) : describeEvent(event));
     const handle = createWebhookHandler({
       token,
       onEvent: print,
       onError: (error) =>
         args.json
-          ? console.log(JSON.stringify({ type: 'error', error: describeFailure(error) }))
-          : console.log(red(`error   ${describeFailure(error)}`)),
+          ? console.log(safeJson({ type: 'error', error: describeFailure(error) }))
+          : console.log(red(`error   ${safe(describeFailure(error))}`)),
     });
     const server = createServer(getRequestListener(handle));
     await new Promise<void>((resolve, reject) => {
@@ -73,14 +101,24 @@ export const listen = defineCommand({
       server.listen(port, args.host, resolve);
     });
     const { port: bound } = server.address() as AddressInfo;
-    const address = webhookAddress(`http://${args.host}:${bound}/`, token);
+    const host = args.host.includes(':') ? `[${args.host}]` : args.host;
+    const address = shownAddress(
+      webhookAddress(`http://${host}:${bound}/`, token),
+      args['show-token'] === true,
+    );
     if (args.json) console.log(JSON.stringify({ type: 'listening', address }));
-    else
+    else {
+      const hint = address.includes('token=****') ? ' (--show-token prints the token)' : '';
       console.log(
-        `listening at ${address}\n${dim('register it with: wazzup webhooks set <that address> --messages')}`,
+        `listening at ${address}${hint}\n${dim('register it with: wazzup webhooks set <that address> --messages')}`,
       );
+    }
     await new Promise<void>((resolve) => {
-      const stop = () => server.close(() => resolve());
+      // Open connections (a client holding a half-sent request) are closed, not waited for.
+      const stop = () => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });

@@ -1,7 +1,7 @@
 import { DEMO_API_KEY, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 import { serveWazzupMock } from '@wazzup-sdk/mock/node';
 import { defineCommand } from 'citty';
-import { colours, portOf, table } from '../output';
+import { colours, portOf, shownAddress, table, UsageError } from '../output';
 
 /** `wazzup mock`: the fake API on loopback, optionally delivering webhooks to an address. */
 export const mock = defineCommand({
@@ -18,6 +18,19 @@ export const mock = defineCommand({
   },
   async run({ args }) {
     const port = portOf(args.port);
+    // Every argument is checked before anything starts.
+    let webhooks: string | undefined;
+    if (args.webhooks !== undefined) {
+      try {
+        const url = new URL(args.webhooks);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+        webhooks = url.href;
+      } catch {
+        throw new UsageError(
+          '--webhooks must be an http(s) address, e.g. the one wazzup listen prints',
+        );
+      }
+    }
     const served = await serveWazzupMock({
       port,
       hostname: args.host,
@@ -25,10 +38,10 @@ export const mock = defineCommand({
       channels: DEMO_CHANNELS,
       ...(args.cors && { cors: true }),
     });
-    if (args.webhooks) {
+    if (webhooks) {
       // Set directly rather than through PATCH /v3/webhooks, so the listener may start after.
       served.mock.store().webhooks = {
-        uri: new URL(args.webhooks).href,
+        uri: webhooks,
         subscriptions: {
           messagesAndStatuses: true,
           contactsAndDealsCreation: true,
@@ -55,7 +68,7 @@ export const mock = defineCommand({
           ]),
         ),
       );
-      if (args.webhooks) console.log(`webhooks → ${args.webhooks}`);
+      if (webhooks) console.log(`webhooks → ${shownAddress(webhooks, false)}`);
       console.log(
         dim(`try: WAZZUP_API_KEY=${DEMO_API_KEY} WAZZUP_BASE_URL=${served.url} wazzup channels`),
       );

@@ -1,6 +1,13 @@
 import { defineCommand } from 'citty';
 import { API_ARGS, clientFrom } from '../client';
-import { colours } from '../output';
+import { colours, safeJson, shownAddress } from '../output';
+
+const SHOW_TOKEN = {
+  'show-token': {
+    type: 'boolean',
+    description: 'Print the address with its token (masked by default)',
+  },
+} as const;
 
 const on = (value: boolean) => (value ? 'on' : 'off');
 
@@ -36,17 +43,19 @@ const set = defineCommand({
 /** `wazzup webhooks`: the settings, or `set` them. */
 export const webhooks = defineCommand({
   meta: { name: 'webhooks', description: 'Show the webhook settings, or set them' },
-  args: API_ARGS,
+  args: { ...API_ARGS, ...SHOW_TOKEN },
   subCommands: { set },
   async run({ args, rawArgs }) {
-    if (rawArgs[0] === 'set') return;
+    // citty runs this after a subcommand too; the subcommand is the first word that is no flag.
+    if (rawArgs.find((word) => !word.startsWith('-')) === 'set') return;
     const settings = await clientFrom(args).webhooks.get();
+    const uri = settings.uri && shownAddress(settings.uri, args['show-token'] === true);
     if (args.json) {
-      console.log(JSON.stringify(settings));
+      console.log(safeJson({ ...settings, uri }));
       return;
     }
     const { subscriptions } = settings;
-    console.log(`address:    ${settings.uri ?? '(none)'}`);
+    console.log(`address:    ${uri ?? '(none)'}`);
     console.log(`messages:   ${on(subscriptions.messagesAndStatuses)}`);
     console.log(`contacts:   ${on(subscriptions.contactsAndDealsCreation)}`);
     console.log(`channels:   ${on(subscriptions.channelsUpdates)}`);

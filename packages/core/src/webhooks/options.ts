@@ -77,12 +77,13 @@ export interface ResolvedWebhookOptions {
   waitUntil: ((promise: Promise<unknown>) => void) | undefined;
 }
 
-function checkSecret(name: string, value: unknown, valid: boolean): void {
-  if (value !== undefined && !valid) refuseOption(name, 'a secret of its minimum length');
-}
-
 /** Minimum length of a `token`: a shorter one can be guessed. */
 export const MIN_TOKEN_LENGTH = 16;
+
+function checkSecret(name: string, value: unknown, min: number): void {
+  const valid = typeof value === 'string' && value.trim().length >= min;
+  if (value !== undefined && !valid) refuseOption(name, `a secret of at least ${min} characters`);
+}
 
 /**
  * Checks a webhook handler's options when it is made, each failing with a `WazzupConfigError`
@@ -94,8 +95,8 @@ export function resolveWebhookOptions(options: WebhookHandlerOptions): ResolvedW
     throw new WazzupConfigError('options', 'createWebhookHandler takes an options object');
   }
   const { token, crmKey, dedupe } = options;
-  checkSecret('token', token, typeof token === 'string' && token.length >= MIN_TOKEN_LENGTH);
-  checkSecret('crmKey', crmKey, typeof crmKey === 'string' && crmKey.trim().length >= 8);
+  checkSecret('token', token, MIN_TOKEN_LENGTH);
+  checkSecret('crmKey', crmKey, 8);
   if (token === undefined && crmKey === undefined && options.allowUnauthenticated !== true) {
     throw new WazzupConfigError(
       'token',
