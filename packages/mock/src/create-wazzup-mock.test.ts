@@ -149,6 +149,16 @@ describe('createWazzupMock', () => {
     expect(plain.status).toBe(201);
   });
 
+  it('keeps only the most recent requests and messages, as many as maxHistory', async () => {
+    const { mock } = setup({ maxHistory: 10, rateLimit: false });
+    for (let i = 0; i < 40; i++) await post(mock, { ...body, crmMessageId: `c-${i}` });
+    expect(mock.requests.length).toBeLessThanOrEqual(15);
+    expect(mock.messages.length).toBeLessThanOrEqual(15);
+    expect(mock.messages.at(-1)?.crmMessageId).toBe('c-39');
+    expect(mock.deliveriesOf('c-39')).toBe(1);
+    expect(mock.deliveriesOf('c-0')).toBe(0);
+  });
+
   it('names every answer’s request in x-request-id', async () => {
     const { mock } = setup();
     for (const response of [await post(mock, body), await post(mock, body, 'nope')]) {

@@ -11,6 +11,7 @@ import { apiError, type MockRoute, matchRoute, v3Routes } from './routes/v3-rout
 import { bearerKey, createAccountDirectory, type MockAccount } from './state/accounts';
 import { canSendTo, type MockChannel, stateError } from './state/channels';
 import { createDuplicateWindow } from './state/duplicate-window';
+import { keepRecent, setRecent } from './state/history';
 import { createRateLimiter, type RateLimit, SERVICE_RATE_LIMIT } from './state/rate-limit';
 import { createStore, type MockEntity, type MockStore } from './state/store';
 import { SERVICE_CHAT_TYPES, type ValidationRules, WABA } from './validate/rules';
@@ -49,6 +50,12 @@ export interface WazzupMockOptions {
    * spelling `{ error: 'repeatedCrmMessageId', description }`. Both were seen.
    */
   duplicateSpelling?: 'REPEATED_CRM_MESSAGE_ID' | 'repeatedCrmMessageId';
+  /**
+   * How many of the most recent requests, messages and webhook attempts the mock keeps for
+   * inspection (and per-crmMessageId delivery counts); default 10 000 each. Older ones are
+   * dropped, so a long-running mock stays bounded.
+   */
+  maxHistory?: number;
   /** Scripted faults for the first requests. */
   faults?: readonly (Fault | null)[];
   /** Faults by chance. */
@@ -119,9 +126,9 @@ export interface WazzupMock {
   handler: (request: Request) => Promise<Response>;
   /** The same as a `fetch`: hand it to a client to talk to the mock in memory. */
   fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-  /** Every delivered message, in order. */
+  /** Every delivered message, in order (the most recent `maxHistory`). */
   readonly messages: readonly DeliveredMessage[];
-  /** Every request, on every route, in order, answered or not. */
+  /** Every request, on every route, in order, answered or not (the most recent `maxHistory`). */
   readonly requests: readonly ReceivedRequest[];
   /** The CRM store (users, contacts, deals, pipelines, templates, counters, webhook settings) of the key's account, or the first account's. */
   store(apiKey?: string): MockStore;
@@ -184,6 +191,7 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
   }
   const directory = createAccountDirectory(accounts);
   const now = options.now ?? Date.now;
+  const maxHistory = options.maxHistory ?? 10_000;
   const sleep =
     options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const rules: ValidationRules = {
@@ -213,7 +221,11 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
   const sentBy = new Map<string, MockAccount>();
   const webhookFetch =
     options.webhookFetch ?? ((input: string, init: RequestInit) => fetch(input, init));
-  const deliverer = createWebhookDeliverer(options.webhooks ?? {}, { fetch: webhookFetch, now });
+  const deliverer = createWebhookDeliverer(options.webhooks ?? {}, {
+    fetch: webhookFetch,
+    now,
+    maxLog: maxHistory,
+  });
   const accountFor = (apiKey: string | undefined) => {
     const account = apiKey === undefined ? accounts[0] : directory.byKey(apiKey);
     if (!account) throw new Error('no account has that key');
@@ -328,7 +340,7 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
     }
     if (crmMessageId !== undefined) {
       duplicates.remember(account, crmMessageId, now());
-      deliveries.set(crmMessageId, (deliveries.get(crmMessageId) ?? 0) + 1);
+      setRecent(deliveries, crmMessageId, (deliveries.get(crmMessageId) ?? 0) + 1, maxHistory);
     }
     const chatId =
       (message.chatId as string | undefined) ??
@@ -342,8 +354,8 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
       body: message,
       at: now(),
     };
-    messages.push(delivered);
-    sentBy.set(delivered.messageId, account);
+    keepRecent(messages, delivered, maxHistory);
+    setRecent(sentBy, delivered.messageId, account, maxHistory);
     afterSend(account, delivered);
     return json(201, { messageId: delivered.messageId, chatId });
   }
@@ -353,6 +365,13 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
     const url = new URL(request.url);
     const matched = matchRoute(routes, request.method, url.pathname);
     const isSend = url.pathname === '/v3/message';
+    if (matched === 'malformed') {
+      return apiError(
+        400,
+        'VALIDATION_ERROR',
+        'The path has a percent-escape that does not decode',
+      );
+    }
     if (!isSend && matched === undefined) {
       return apiError(404, 'NOT_FOUND', `No route ${url.pathname}`);
     }
@@ -364,7 +383,10 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
     if (!apiKey || !account) return new Response(null, { status: 401 });
     if (limiter && !limiter.admit(apiKey, now())) return new Response(null, { status: 429 });
     if (isSend) return send(account, body);
-    const { route, id } = matched as Exclude<typeof matched, 'wrong-method' | undefined>;
+    const { route, id } = matched as Exclude<
+      typeof matched,
+      'wrong-method' | 'malformed' | undefined
+    >;
     if (!route.sidecar && directory.isSidecar(apiKey)) return json(403, { error: 'FORBIDDEN' });
     if (id !== undefined && route.path.startsWith('/v3/message/') && sentBy.get(id) !== account) {
       return apiError(400, 'MESSAGES_NOT_FOUND', 'The message is not found');
@@ -401,7 +423,7 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
       fault,
       outcome: 'reset',
     };
-    requests.push(log);
+    keepRecent(requests, log, maxHistory);
     if (fault?.kind === 'reset') throw new MockConnectionReset('connection reset by the mock');
     if (fault?.kind === 'server-error') return record(log, serverErrorResponse(fault));
     if (fault?.kind === 'rate-limit') return record(log, new Response(null, { status: 429 }));

@@ -351,12 +351,15 @@ export function v3Routes(deps: RouteDeps): MockRoute[] {
   ];
 }
 
-/** The route for a method and path, with its `:id`; `undefined` when no route has the path. */
+/**
+ * The route for a method and path, with its `:id`; `undefined` when no route has the path,
+ * `'malformed'` when the id's percent-escapes do not decode.
+ */
 export function matchRoute(
   routes: readonly MockRoute[],
   method: string,
   pathname: string,
-): { route: MockRoute; id: string | undefined } | 'wrong-method' | undefined {
+): { route: MockRoute; id: string | undefined } | 'wrong-method' | 'malformed' | undefined {
   let pathMatched = false;
   for (const route of routes) {
     const [prefix, wantsId] = route.path.split('/:');
@@ -365,7 +368,11 @@ export function matchRoute(
       if (!pathname.startsWith(`${prefix}/`)) continue;
       const rest = pathname.slice((prefix as string).length + 1);
       if (!rest || rest.includes('/') || rest === 'bulk_delete') continue;
-      id = decodeURIComponent(rest);
+      try {
+        id = decodeURIComponent(rest);
+      } catch {
+        return 'malformed';
+      }
     } else if (pathname !== route.path) continue;
     pathMatched = true;
     if (route.method === method) return { route, id };

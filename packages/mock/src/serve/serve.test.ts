@@ -35,6 +35,21 @@ const post = (url: string, payload: unknown) =>
   });
 
 describe('serveWazzupMock', () => {
+  it('answers a malformed percent-escape with a 400 and a body, before authentication', async () => {
+    const server = await serve();
+    const response = await fetch(`${server.url}/v3/users/%E0%A4%A`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'VALIDATION_ERROR' });
+    const inMemory = await server.mock.fetch('http://mock/v3/users/%E0%A4%A');
+    expect(inMemory.status).toBe(400);
+  });
+
+  it('serves on an IPv6 loopback with a URL a client can use', async () => {
+    const server = await serve({ hostname: '::1' });
+    expect(server.url).toMatch(/^http:\/\/\[::1\]:\d+$/);
+    expect((await post(server.url, body)).status).toBe(201);
+  });
+
   it('serves the mock over HTTP on a free loopback port', async () => {
     const server = await serve();
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -65,6 +65,8 @@ export async function serveWazzupMock(options: ServeOptions = {}): Promise<Serve
   const hostname = options.hostname ?? '127.0.0.1';
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const cors = options.cors ?? false;
+  // An IPv6 address goes in brackets in a URL (`http://[::1]:8080`).
+  const host = hostname.includes(':') ? `[${hostname}]` : hostname;
   const server = createServer(async (req, res) => {
     try {
       if (cors && req.method === 'OPTIONS') {
@@ -92,7 +94,7 @@ export async function serveWazzupMock(options: ServeOptions = {}): Promise<Serve
         if (typeof value === 'string') headers.set(key, value);
       }
       const method = req.method ?? 'GET';
-      const request = new Request(`http://${hostname}${req.url ?? '/'}`, {
+      const request = new Request(`http://${host}${req.url ?? '/'}`, {
         method,
         headers,
         ...(method !== 'GET' && method !== 'HEAD' && { body: new Uint8Array(body) }),
@@ -103,8 +105,15 @@ export async function serveWazzupMock(options: ServeOptions = {}): Promise<Serve
         req.socket.destroy();
         return;
       }
+      // A fault of the mock itself: answered with a body that says so, not an empty 500.
       res.statusCode = 500;
-      res.end();
+      res.setHeader('content-type', 'application/json');
+      res.end(
+        JSON.stringify({
+          error: 'MOCK_FAILED',
+          description: `The fake API failed: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      );
     }
   });
   await new Promise<void>((resolve, reject) => {
@@ -113,7 +122,7 @@ export async function serveWazzupMock(options: ServeOptions = {}): Promise<Serve
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://${hostname}:${port}`,
+    url: `http://${host}:${port}`,
     port,
     mock,
     close: () =>

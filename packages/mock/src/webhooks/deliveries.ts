@@ -1,3 +1,4 @@
+import { keepRecent } from '../state/history';
 import type { MockWebhookSettings } from '../state/store';
 
 // The other direction: the fake service POSTs webhooks to the address an account set with
@@ -38,6 +39,8 @@ export interface WebhookAttempt {
 export interface DelivererDeps {
   fetch: (input: string, init: RequestInit) => Promise<Response>;
   now: () => number;
+  /** Most attempts the log keeps. */
+  maxLog: number;
 }
 
 /** Sends webhooks for one mock: scheduled, retried, logged. */
@@ -90,7 +93,7 @@ export function createWebhookDeliverer(
 
   async function attempt(uri: string, body: Record<string, unknown> | string, number: number) {
     const entry: WebhookAttempt = { at: deps.now(), uri, body, attempt: number, outcome: 'failed' };
-    log.push(entry);
+    keepRecent(log, entry, deps.maxLog);
     try {
       const response = await deps.fetch(uri, {
         method: 'POST',
