@@ -3,6 +3,8 @@ import {
   parseSendMessageRequest,
   type SendMessageRequest,
   type SendMessageRequestSchemaType,
+  WazzupConfigError,
+  WazzupError,
 } from '@wazzup-sdk/core';
 import type { QueueProducer } from './bindings';
 import type { OutboxEnvelope } from './envelope';
@@ -18,9 +20,38 @@ export interface EnqueueOptions {
 /** Cloudflare's limit on messages per `sendBatch`. */
 const BATCH_LIMIT = 100;
 
-/** The send options a queue takes: the delay, when one is set. */
+/** The longest delay Cloudflare Queues take: 12 hours. */
+const MAX_DELAY_SECONDS = 43_200;
+
+/** The send options a queue takes: the delay, when one is set, checked first. */
 function sendOptions(options: EnqueueOptions): { delaySeconds?: number } {
-  return options.delaySeconds === undefined ? {} : { delaySeconds: options.delaySeconds };
+  const { delaySeconds } = options;
+  if (delaySeconds === undefined) return {};
+  if (!Number.isInteger(delaySeconds) || delaySeconds < 0 || delaySeconds > MAX_DELAY_SECONDS) {
+    throw new WazzupConfigError(
+      'delaySeconds',
+      `delaySeconds must be a whole number of seconds from 0 to ${MAX_DELAY_SECONDS}`,
+    );
+  }
+  return { delaySeconds };
+}
+
+/**
+ * Part of an `enqueueMessages` call failed after earlier parts were queued: `queued` are on the
+ * queue and will be sent (do not enqueue them again), `notQueued` are not.
+ */
+export class WazzupEnqueueError extends WazzupError {
+  override name = 'WazzupEnqueueError';
+  constructor(
+    readonly queued: readonly { crmMessageId: string }[],
+    readonly notQueued: readonly { crmMessageId: string }[],
+    cause: unknown,
+  ) {
+    super(
+      `${queued.length} messages were queued and ${notQueued.length} were not: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+  }
 }
 
 function envelopeFor(input: SendMessageRequest, options: EnqueueOptions): OutboxEnvelope {
@@ -47,26 +78,34 @@ export async function enqueueMessage(
   input: SendMessageRequest,
   options: EnqueueOptions = {},
 ): Promise<{ crmMessageId: string }> {
+  const delay = sendOptions(options);
   const envelope = envelopeFor(input, options);
-  await queue.send(envelope, sendOptions(options));
+  await queue.send(envelope, delay);
   return { crmMessageId: envelope.message.crmMessageId };
 }
 
 /**
- * {@link enqueueMessage} for many messages, in `sendBatch` calls of 100. Every message is
- * validated before the first is enqueued, so one bad message enqueues none.
+ * {@link enqueueMessage} for many messages, in `sendBatch` calls of 100. Every message (and the
+ * delay) is checked before the first is enqueued, so one bad message enqueues none. If a later
+ * batch fails, the call throws {@link WazzupEnqueueError} with the ids already queued and those
+ * not, so a retry enqueues only what is missing.
  */
 export async function enqueueMessages(
   queue: QueueProducer<OutboxEnvelope>,
   inputs: readonly SendMessageRequest[],
   options: EnqueueOptions = {},
 ): Promise<{ crmMessageId: string }[]> {
-  const envelopes = inputs.map((input) => envelopeFor(input, options));
   const delay = sendOptions(options);
+  const envelopes = inputs.map((input) => envelopeFor(input, options));
+  const ids = envelopes.map((envelope) => ({ crmMessageId: envelope.message.crmMessageId }));
   for (let start = 0; start < envelopes.length; start += BATCH_LIMIT) {
-    await queue.sendBatch(
-      envelopes.slice(start, start + BATCH_LIMIT).map((body) => ({ body, ...delay })),
-    );
+    try {
+      await queue.sendBatch(
+        envelopes.slice(start, start + BATCH_LIMIT).map((body) => ({ body, ...delay })),
+      );
+    } catch (cause) {
+      throw new WazzupEnqueueError(ids.slice(0, start), ids.slice(start), cause);
+    }
   }
-  return envelopes.map((envelope) => ({ crmMessageId: envelope.message.crmMessageId }));
+  return ids;
 }

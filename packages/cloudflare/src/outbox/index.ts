@@ -18,7 +18,7 @@ export type { DeadLetter, DeadLetterError, DeadLetterReason } from './dead-lette
 export { describeError } from './dead-letter';
 export { WazzupOutbox } from './durable-object';
 export type { EnqueueOptions } from './enqueue';
-export { enqueueMessage, enqueueMessages } from './enqueue';
+export { enqueueMessage, enqueueMessages, WazzupEnqueueError } from './enqueue';
 export type { OutboxEnvelope, OutboxMessage } from './envelope';
 export { isOutboxEnvelope } from './envelope';
 export type { Grant, OutboxRateLimit } from './lease-window';
