@@ -4,6 +4,7 @@ import type { ColdStart } from './cold-start';
 import type { Rounds } from './measure';
 import type { QueuedMemory } from './memory';
 import { LIMITED, STACK_SEND, WITHOUT_OFETCH } from './overhead-names';
+import { RECEIVE_BARE, RECEIVE_FLOOR, RECEIVE_SDK } from './receive-names';
 
 /** Everything one run measured. */
 export interface BenchResults {
@@ -13,6 +14,8 @@ export interface BenchResults {
   /** Per Node major measured: sends per second, best round and every round. */
   throughput: Record<string, { best: Record<string, number>; rounds: Rounds }>;
   coldStart: Record<string, ColdStart>;
+  /** Per Node major: µs per webhook delivery, in-process, best round and every round. */
+  receive?: Record<string, { best: Record<string, number>; rounds: Rounds }>;
   burst?: Awaited<ReturnType<typeof import('./burst').measureBurst>>;
   memory?: QueuedMemory;
   bundles?: Record<string, { minified: number; gzipped: number }>;
@@ -30,6 +33,8 @@ export interface HistoryEntry {
   throughputToTimedFetch: Record<string, number>;
   /** Per Node major: importing core ÷ ofetch's neutral build + valibot (target ≤ 1.1). */
   coldStartToStack?: Record<string, number>;
+  /** Per Node major: the SDK's webhook handler ÷ a bare request.json() + 200 (target ≤ 1.3). */
+  receiveToBare?: Record<string, number>;
   /** Share of the allowed rate a burst reached (target ≥ 0.96), and its 429s. */
   burstShare: number;
   burstTooMany: number;
@@ -44,6 +49,7 @@ export const TARGETS = {
   perSendToPlainOfetch: 1.15,
   throughputToTimedFetch: 0.95,
   coldStartToStack: 1.1,
+  receiveToBare: 1.3,
   burstShare: 0.96,
   queuedBytesEach: 1536,
   /** "Well under a second" for one abort to release every queued send. */
@@ -75,6 +81,9 @@ export function headline(results: BenchResults, at: string): HistoryEntry {
       ratio(best, 'SDK sendMessage', TIMED),
     ),
     coldStartToStack: perNode(results.coldStart, (cold) => cold.pairedRatio),
+    receiveToBare: perNode(results.receive ?? {}, ({ best }) =>
+      ratio(best, RECEIVE_SDK, RECEIVE_BARE),
+    ),
     burstShare: round(results.burst?.shareOfAllowedRate ?? Number.NaN, 3),
     burstTooMany: results.burst?.tooManyRequests ?? Number.NaN,
     queuedBytesEach: results.memory?.sdkBytesEach ?? Number.NaN,
@@ -100,6 +109,13 @@ function throughputRows(results: BenchResults): string[] {
   });
 }
 
+function receiveRows(results: BenchResults): string[] {
+  return Object.entries(results.receive ?? {}).map(([major, { best }]) => {
+    const sdk = ratio(best, RECEIVE_SDK, RECEIVE_BARE);
+    return `| Node ${major} | ${round(best[RECEIVE_SDK] ?? 0, 1)} µs | ${round(best[RECEIVE_BARE] ?? 0, 1)} µs | **${x(sdk)}** ${verdict(sdk <= TARGETS.receiveToBare)} | ${x(ratio(best, RECEIVE_FLOOR, RECEIVE_BARE))} | ${x(ratio(best, RECEIVE_SDK, RECEIVE_FLOOR))} |`;
+  });
+}
+
 function coldStartRows(results: BenchResults): string[] {
   return Object.entries(results.coldStart).map(([major, cold]) => {
     const ms = (name: string) => `${round(cold.importMs[name] ?? 0, 1)} ms`;
@@ -116,7 +132,7 @@ function historyRows(history: readonly HistoryEntry[]): string[] {
       : '—';
   return history.map(
     (entry) =>
-      `| ${entry.at.slice(0, 16).replace('T', ' ')} | ${perNode(entry.perSendToPlainOfetch)} | ${perNode(entry.stackSendToPlainOfetch)} | ${perNode(entry.throughputToTimedFetch)} | ${perNode(entry.coldStartToStack)} | ${entry.burstShare} (${entry.burstTooMany} × 429) | ${entry.queuedBytesEach ?? '—'} | ${entry.sendOnlyPageBytes} | ${entry.note ?? ''} |`,
+      `| ${entry.at.slice(0, 16).replace('T', ' ')} | ${perNode(entry.perSendToPlainOfetch)} | ${perNode(entry.stackSendToPlainOfetch)} | ${perNode(entry.throughputToTimedFetch)} | ${perNode(entry.coldStartToStack)} | ${perNode(entry.receiveToBare)} | ${entry.burstShare} (${entry.burstTooMany} × 429) | ${entry.queuedBytesEach ?? '—'} | ${entry.sendOnlyPageBytes} | ${entry.note ?? ''} |`,
   );
 }
 
@@ -163,6 +179,19 @@ against that, plain ofetch (no signal) against raw fetch (no signal), and the wh
 | Node | SDK | raw fetch with a timeout | SDK ÷ that (≥ ${TARGETS.throughputToTimedFetch}×) | redirects refused ÷ that | ofetch as the SDK calls it ÷ that | the same after valibot + UUID ÷ that | SDK ÷ the stack's validated send | plain ofetch ÷ raw fetch | what-if ÷ that |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${throughputRows(results).join('\n')}
+
+## Receiving a webhook, in-process
+
+µs per delivery (one incoming message and one status, each new, as a \`Request\` with its length
+declared) against **a bare \`request.json()\` + 200**. The SDK's handler checks the token, reads the
+body within its limits, parses each item with its schemas, claims and completes each handler of
+each item in the default in-memory dedupe store, and holds the handlers to their time limit.
+Beside it, **the stack's checking receiver**: the token compared and each item parsed with the
+same exported schemas (valibot), no dedupe and no time limits; and the SDK against that.
+
+| Node | SDK | bare | SDK ÷ bare (≤ ${TARGETS.receiveToBare}×) | the stack's checking receiver ÷ bare | SDK ÷ that |
+| --- | --- | --- | --- | --- | --- |
+${receiveRows(results).join('\n')}
 
 ## Cold start
 
@@ -216,8 +245,8 @@ send path weighs ${kb(page - floor)}.
 Each run's headline, oldest first (the first row is the earlier benchmark's, whose targets were
 against raw fetch; its burst ran at 50 / s).
 
-| run (UTC) | per send ÷ plain ofetch | the stack's validated send ÷ plain ofetch | throughput ÷ timed raw fetch | cold start ÷ stack | burst share | bytes per queued send | send-only page, bytes | note |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| run (UTC) | per send ÷ plain ofetch | the stack's validated send ÷ plain ofetch | throughput ÷ timed raw fetch | cold start ÷ stack | receive ÷ bare | burst share | bytes per queued send | send-only page, bytes | note |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${historyRows(history).join('\n')}
 `;
 }

@@ -32,6 +32,12 @@ for (const { major, binary } of nodes) {
   results.overhead[major] = { best: best(rounds, 'lower'), rounds };
   console.log(`Node ${major}: cold start (fresh processes, paired)…`);
   results.coldStart[major] = await measureColdStart(binary);
+  console.log(`Node ${major}: receiving a webhook (in-process)…`);
+  const received = await roundsUnder(binary, 'receive-main.ts');
+  results.receive = {
+    ...results.receive,
+    [major]: { best: best(received, 'lower'), rounds: received },
+  };
 }
 // Throughput takes a minute a version: on the oldest and the newest, as the targets name them.
 for (const { major, binary } of [nodes[0], nodes.at(-1)].filter((node) => node !== undefined)) {

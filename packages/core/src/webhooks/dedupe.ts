@@ -43,7 +43,8 @@ type Entry = { done: true; at: number } | { done: false; until: number };
 /**
  * A {@link DedupeStore} in memory, for one process: atomic there, bounded in size and age. Keys
  * live in two generations of maps: when the newer one fills half the bound, it becomes the older
- * one and the oldest generation is dropped whole, so a delivery never pays for eviction.
+ * one and the oldest generation is dropped whole, so a delivery never pays for eviction. A key
+ * written again goes to the newer map, whose entry is the one read.
  */
 export function createMemoryDedupe(options: MemoryDedupeOptions = {}): DedupeStore {
   const { maxKeys = 10_000, ttlMs = 24 * 60 * 60 * 1000, now = Date.now } = options;
@@ -51,12 +52,11 @@ export function createMemoryDedupe(options: MemoryDedupeOptions = {}): DedupeSto
   let current = new Map<string, Entry>();
   let previous = new Map<string, Entry>();
   const set = (key: string, entry: Entry) => {
-    if (!current.has(key) && current.size >= half) {
+    current.set(key, entry);
+    if (current.size >= half) {
       previous = current;
       current = new Map();
     }
-    previous.delete(key);
-    current.set(key, entry);
   };
   return {
     claim(key, leaseMs) {

@@ -36,19 +36,28 @@ export async function tell(
   } catch {}
 }
 
-/** A store call that reports its failure instead of throwing; `undefined` when it failed. */
-async function stored<T>(
+/**
+ * A store call whose failure is told, not thrown: its answer, or `undefined` when it failed. A
+ * store that answers at once (the one in memory) is not awaited: two store calls per handler per
+ * item are on every delivery's path.
+ */
+function stored<T>(
   options: ResolvedWebhookOptions,
   operation: 'claim' | 'complete' | 'release',
   run: () => T | Promise<T>,
   event: WebhookEvent,
-): Promise<T | undefined> {
+): T | undefined | Promise<T | undefined> {
+  const failed = (cause: unknown) =>
+    tell(options.handlers, new WazzupWebhookStoreError(operation, cause), event).then(
+      () => undefined,
+    );
+  let answer: T | Promise<T>;
   try {
-    return await run();
+    answer = run();
   } catch (cause) {
-    await tell(options.handlers, new WazzupWebhookStoreError(operation, cause), event);
-    return undefined;
+    return failed(cause);
   }
+  return answer instanceof Promise ? answer.catch(failed) : answer;
 }
 
 /** Runs one unit: claimed, run, then completed, or released when it failed. */
@@ -57,20 +66,16 @@ async function runUnit(
   name: string,
   handler: (event: never, context: WebhookContext) => unknown,
   event: WebhookEvent,
+  item: string | undefined,
   context: WebhookContext,
 ): Promise<boolean> {
   const { dedupe, handlerTimeoutMs } = options;
-  const item = dedupeKey(event);
   const key = item === undefined || !dedupe ? undefined : `${name}:${item}`;
   if (key !== undefined && dedupe) {
     // A lease past the delivery's own time limit: a claim outlives its handler only when the
     // process died, and then a redelivery may take it over.
-    const claim = await stored(
-      options,
-      'claim',
-      () => dedupe.claim(key, handlerTimeoutMs + 5_000),
-      event,
-    );
+    let claim = stored(options, 'claim', () => dedupe.claim(key, handlerTimeoutMs + 5_000), event);
+    if (claim instanceof Promise) claim = await claim;
     if (claim === undefined) return false;
     if (claim !== 'claimed') return true;
   }
@@ -89,8 +94,10 @@ async function runUnit(
     return false;
   }
   // Handled: a store that fails to record it is told, but the delivery stands as handled.
-  if (key !== undefined && dedupe)
-    await stored(options, 'complete', () => dedupe.complete(key), event);
+  if (key !== undefined && dedupe) {
+    const done = stored(options, 'complete', () => dedupe.complete(key), event);
+    if (done instanceof Promise) await done;
+  }
   return true;
 }
 
@@ -114,9 +121,12 @@ export async function runEvents(
       continue;
     }
     const own = ownHandler(handlers, event);
-    if (own?.[1]) ok = (await runUnit(options, own[0], own[1] as never, event, context)) && ok;
+    const item = dedupeKey(event);
+    if (own?.[1])
+      ok = (await runUnit(options, own[0], own[1] as never, event, item, context)) && ok;
     if (handlers.onEvent) {
-      ok = (await runUnit(options, 'onEvent', handlers.onEvent as never, event, context)) && ok;
+      ok =
+        (await runUnit(options, 'onEvent', handlers.onEvent as never, event, item, context)) && ok;
     }
   }
   return ok;
