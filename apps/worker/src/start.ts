@@ -76,6 +76,7 @@ export async function startWorkerApp(
     channels: DEMO_CHANNELS,
     webhooks: { failingChats: [FAILING_CHAT_ID] },
   },
+  options: { handlerTimeoutMs?: number } = {},
 ): Promise<WorkerApp> {
   const mock = env.WAZZUP_API_KEY ? undefined : await serveWazzupMock(mockOptions);
   const port = await freePort();
@@ -101,6 +102,9 @@ export async function startWorkerApp(
     ...(mock && { WAZZUP_BASE_URL: mock.url }),
     ...(env.WAZZUP_BASE_URL && { WAZZUP_BASE_URL: env.WAZZUP_BASE_URL }),
     ...(env.WAZZUP_CHAT_ID && { WAZZUP_CHAT_ID: env.WAZZUP_CHAT_ID }),
+    ...(options.handlerTimeoutMs && {
+      WEBHOOK_HANDLER_TIMEOUT_MS: String(options.handlerTimeoutMs),
+    }),
   };
   const worker = new Miniflare({
     modules: true,

@@ -35,6 +35,8 @@ export interface Env extends WazzupEnv {
   WAZZUP_WEBHOOK_TOKEN: string;
   /** KV for the auto-reply: what it recorded, and the deliveries it has seen (to drop repeats). */
   WEBHOOK_STATE: Kv;
+  /** How long the webhook handlers may run, in ms; default 25 000 (the service waits 30 s). */
+  WEBHOOK_HANDLER_TIMEOUT_MS?: string;
 }
 
 /** The part of a KV namespace the example uses. */
@@ -116,19 +118,24 @@ function perEnv<T extends object>(make: (env: Env) => T): (env: Env) => T {
 const clientFor = perEnv<WazzupClient>((env) => createWazzup(env));
 
 // The same auto-reply as every other example, made from the env (its client and its record) once
-// per env object. Handlers run after a quick 200 through ctx.waitUntil (the service waits 30 s at
-// most).
+// per env object.
 const autoReply = perEnv<AutoReplyHandlers>((env) =>
   autoReplyHandlers(clientFor(env), (entry) => record(env, entry)),
 );
-const webhooks = createWorkerWebhookHandler<Env>({
-  onMessage: (event, context) => autoReply(context.env).onMessage(event, context),
-  onStatus: (event, context) => autoReply(context.env).onStatus(event, context),
-  onCreateContact: (event, context) => autoReply(context.env).onCreateContact(event, context),
-  onEvent: (event, context) => autoReply(context.env).onEvent(event, context),
-  onError: (error, event, { env }) => autoReply(env).onError(error, event),
-  dedupe: (env) => kvDedupe(env.WEBHOOK_STATE),
-});
+// The receiver, made once per env object too: its time limit is a var of the deployment.
+const webhooksFor = perEnv((env) =>
+  createWorkerWebhookHandler<Env>({
+    onMessage: (event, context) => autoReply(context.env).onMessage(event, context),
+    onStatus: (event, context) => autoReply(context.env).onStatus(event, context),
+    onCreateContact: (event, context) => autoReply(context.env).onCreateContact(event, context),
+    onEvent: (event, context) => autoReply(context.env).onEvent(event, context),
+    onError: (error, event, { env }) => autoReply(env).onError(error, event),
+    dedupe: (env) => kvDedupe(env.WEBHOOK_STATE),
+    ...(env.WEBHOOK_HANDLER_TIMEOUT_MS && {
+      handlerTimeoutMs: Number(env.WEBHOOK_HANDLER_TIMEOUT_MS),
+    }),
+  }),
+);
 
 async function demo(env: Env): Promise<Response> {
   const wazzup = clientFor(env);
@@ -208,7 +215,7 @@ export default {
       case '/demo':
         return demo(env);
       case '/wazzup':
-        return webhooks(request, env, ctx);
+        return webhooksFor(env)(request, env, ctx);
       case '/api/events':
         if (sessionOf(request) !== env.APP_TOKEN)
           return new Response('Unauthorized', { status: 401 });

@@ -30,16 +30,17 @@ export function plain(text: string): string {
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /**
  * Text from the outside (a contact's message, a name, a code) made safe for a terminal: control
  * characters, line breaks and the bidi controls that reorder a line are written as escapes, so
  * no text can clear the screen, set the window title or forge a line of output.
  */
 export function safe(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point.
-  return text.replace(
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (char) => (char === '\n' ? '\\n' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  return text.replace(UNSAFE, (char) =>
+    char === '\n' ? '\\n' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
 

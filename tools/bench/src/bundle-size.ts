@@ -25,8 +25,8 @@ export const SIZE_CASES: SizeCase[] = [
     name: 'SDK: Worker, whole client',
     fixture: 'sdk-worker-client.ts',
     platform: 'worker',
-    // The send path's budget (BUDGET_BYTES) and every other route: 18 575 bytes.
-    budgetBytes: 18_650,
+    // The send path's budget (BUDGET_BYTES) and every other route: 19 002 bytes.
+    budgetBytes: 19_100,
   },
   {
     name: 'what-if: SDK browser page, fetch in place of ofetch',
@@ -44,11 +44,12 @@ export const TARGET_BYTES: number = 10 * 1024;
  * It carries the hardening every send path needs (redaction of every field a server writes,
  * redirects refused, capped reads, a limiter queue each waiter can leave, options checked when
  * the client is made) and each chat type's own rules (ten chat types, their chat-id formats,
- * text limits and codes, and the WABA, Telegram and MAX button layouts: 15 248 bytes). The other
+ * text limits and codes, the WABA, Telegram and MAX button layouts, and the capped read's deadline
+it shares with the webhook handler: 15 435 bytes). The other
  * routes are not in it: a sender bundles none of them, and the whole client has a budget of its
  * own (the Worker case's `budgetBytes`).
  */
-export const BUDGET_BYTES = 15_300;
+export const BUDGET_BYTES = 15_500;
 
 /** A fixture bundled and minified as an app would ship it. */
 export async function bundle(entry: SizeCase): Promise<Uint8Array> {

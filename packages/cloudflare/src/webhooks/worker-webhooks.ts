@@ -197,6 +197,7 @@ export function createWorkerWebhookHandler<Env>(
       crmKey: secrets.crmKey,
       dedupe: dedupe === false ? undefined : dedupe ? dedupe(env) : memory,
       waitUntil: background ? (promise) => ctx.waitUntil(promise) : undefined,
+      keepAlive: (promise) => ctx.waitUntil(promise),
     })(request);
   };
 }

@@ -90,7 +90,7 @@ export async function readCapped(
  *
  * @param request The request whose body to read; a missing body reads as `''`.
  * @param limit The most bytes the body may have.
- * @param timeoutMs The longest the body may take (see {@link readCapped}).
+ * @param timeoutMs The longest the body may take: past it the read rejects with a `ReadTimeoutError`.
  */
 export async function readLimited(
   request: Request,

@@ -25,6 +25,16 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
     headers: { 'content-type': 'application/json', ...headers },
   });
 
+/**
+ * The answer to a delivery one of whose items another run is handling now: not acknowledged, so
+ * the service delivers it again, and by then it is done (or free again, if that run failed).
+ */
+const inProgress = () =>
+  json(503, {
+    error: 'IN_PROGRESS',
+    description: 'An item of this delivery is being handled now; deliver it again later',
+  });
+
 /** The answer to a delivery whose handlers failed: never the failure's own words. */
 const failed = () =>
   json(500, { error: 'HANDLER_FAILED', description: 'A handler failed; see onError' });
@@ -96,10 +106,10 @@ async function creation(
   if (!make)
     return json(501, { error: 'NOT_IMPLEMENTED', description: `No ${event.type} handler` });
   // Anything else the delivery carries is handled first, as any delivery's events are.
-  const work = runEvents(options, events, context).then(async (ok) =>
-    ok ? { entity: await created(options, event, context) } : undefined,
+  const work = runEvents(options, events, context).then(async (ran) =>
+    ran === 'handled' ? { entity: await created(options, event, context) } : ran,
   );
-  let outcome: { entity: unknown } | undefined | 'late';
+  let outcome: { entity: unknown } | 'failed' | 'busy' | 'late';
   try {
     outcome = await within(work, handlerTimeoutMs);
   } catch (cause) {
@@ -109,13 +119,15 @@ async function creation(
     return failed();
   }
   if (outcome === 'late') {
+    options.keepAlive?.(work);
     await tell(handlers, new WazzupWebhookTimeoutError(handlerTimeoutMs), event);
     return json(503, {
       error: 'HANDLER_TIMEOUT',
       description: `Handlers ran past ${handlerTimeoutMs} ms`,
     });
   }
-  return outcome ? json(200, outcome.entity) : failed();
+  if (outcome === 'busy') return inProgress();
+  return outcome === 'failed' ? failed() : json(200, outcome.entity);
 }
 
 /** A delivery as the handler reads it: its body's JSON, or the answer that refuses it. */
@@ -199,14 +211,18 @@ export function handlerWith(
       waitUntil(runEvents(options, events, context));
       return json(200, { ok: true });
     }
-    const outcome = await within(runEvents(options, events, context), handlerTimeoutMs);
+    const work = runEvents(options, events, context);
+    const outcome = await within(work, handlerTimeoutMs);
     if (outcome === 'late') {
+      // The handlers go on; where a runtime would stop them at the answer, they are kept alive.
+      options.keepAlive?.(work);
       await tell(handlers, new WazzupWebhookTimeoutError(handlerTimeoutMs));
       return json(503, {
         error: 'HANDLER_TIMEOUT',
         description: `Handlers ran past ${handlerTimeoutMs} ms`,
       });
     }
-    return outcome ? json(200, { ok: true }) : failed();
+    if (outcome === 'busy') return inProgress();
+    return outcome === 'handled' ? json(200, { ok: true }) : failed();
   };
 }

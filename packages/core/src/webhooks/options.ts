@@ -75,6 +75,11 @@ export interface ResolvedWebhookOptions {
   handlerTimeoutMs: number;
   dedupe: DedupeStore | undefined;
   waitUntil: ((promise: Promise<unknown>) => void) | undefined;
+  /**
+   * Keeps work that outlives its answer running (handlers past their time limit): a Worker's
+   * `ctx.waitUntil`, since workerd stops what a request left running once it is answered.
+   */
+  keepAlive?: ((promise: Promise<unknown>) => void) | undefined;
 }
 
 /** Minimum length of a `token`: a shorter one can be guessed. */

@@ -60,6 +60,12 @@ function stored<T>(
   return answer instanceof Promise ? answer.catch(failed) : answer;
 }
 
+/**
+ * What became of a unit: handled (or dropped on purpose: a repeat of a done one), failed (and
+ * told), or `busy`: another run is handling it now, so this delivery is not acknowledged yet.
+ */
+type UnitOutcome = 'handled' | 'failed' | 'busy';
+
 /** Runs one unit: claimed, run, then completed, or released when it failed. */
 async function runUnit(
   options: ResolvedWebhookOptions,
@@ -68,7 +74,7 @@ async function runUnit(
   event: WebhookEvent,
   item: string | undefined,
   context: WebhookContext,
-): Promise<boolean> {
+): Promise<UnitOutcome> {
   const { dedupe, handlerTimeoutMs } = options;
   const key = item === undefined || !dedupe ? undefined : `${name}:${item}`;
   if (key !== undefined && dedupe) {
@@ -76,8 +82,9 @@ async function runUnit(
     // process died, and then a redelivery may take it over.
     let claim = stored(options, 'claim', () => dedupe.claim(key, handlerTimeoutMs + 5_000), event);
     if (claim instanceof Promise) claim = await claim;
-    if (claim === undefined) return false;
-    if (claim !== 'claimed') return true;
+    if (claim === undefined) return 'failed';
+    if (claim === 'done') return 'handled';
+    if (claim === 'busy') return 'busy';
   }
   try {
     await handler(event as never, context);
@@ -91,27 +98,34 @@ async function runUnit(
     );
     if (key !== undefined && dedupe)
       await stored(options, 'release', () => dedupe.release(key), event);
-    return false;
+    return 'failed';
   }
   // Handled: a store that fails to record it is told, but the delivery stands as handled.
   if (key !== undefined && dedupe) {
     const done = stored(options, 'complete', () => dedupe.complete(key), event);
     if (done instanceof Promise) await done;
   }
-  return true;
+  return 'handled';
 }
+
+/** What a delivery's events came to: the worst of their units. */
+export type DeliveryOutcome = UnitOutcome;
 
 /**
  * Runs every event of a delivery in order: each handler of each event as a unit of its own.
- * Resolves whether all of them were handled (or deliberately dropped: repeats, malformed items).
+ * Resolves `handled` when all were handled (or deliberately dropped: done repeats, malformed
+ * items), `failed` when one failed, else `busy` when one is being handled by another run.
  */
 export async function runEvents(
   options: ResolvedWebhookOptions,
   events: readonly WebhookEvent[],
   context: WebhookContext,
-): Promise<boolean> {
+): Promise<DeliveryOutcome> {
   const { handlers } = options;
-  let ok = true;
+  let outcome: DeliveryOutcome = 'handled';
+  const note = (unit: UnitOutcome) => {
+    if (unit === 'failed' || (unit === 'busy' && outcome === 'handled')) outcome = unit;
+  };
   for (const event of events) {
     if (event.type === 'invalid') {
       await tell(handlers, event.error, event);
@@ -122,12 +136,10 @@ export async function runEvents(
     }
     const own = ownHandler(handlers, event);
     const item = dedupeKey(event);
-    if (own?.[1])
-      ok = (await runUnit(options, own[0], own[1] as never, event, item, context)) && ok;
+    if (own?.[1]) note(await runUnit(options, own[0], own[1] as never, event, item, context));
     if (handlers.onEvent) {
-      ok =
-        (await runUnit(options, 'onEvent', handlers.onEvent as never, event, item, context)) && ok;
+      note(await runUnit(options, 'onEvent', handlers.onEvent as never, event, item, context));
     }
   }
-  return ok;
+  return outcome;
 }
