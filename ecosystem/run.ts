@@ -1,7 +1,8 @@
 // Ecosystem tests: pack every published package, install the tarballs into a scratch project as a
-// user would, and send a message to the mock from each kind of consumer: Node 20, 22 and 24 as
-// ESM and CJS, TypeScript under `bundler` and `node16`, Deno, Bun, a Worker and the Queues outbox
-// in workerd, and a page built by Vite and run in Chromium.
+// user would, and run one program (consumer/program.mjs) against the mock from each kind of
+// consumer: Node 20, 22 and 24 as ESM and CJS, Deno, Bun, a Worker in workerd and a page built by
+// Vite in Chromium; besides, TypeScript under `bundler` and `node16`, the CLI, and the Queues
+// outbox in workerd.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -109,7 +110,10 @@ const env = {
 // 4. Every consumer. A check throws when it fails; one that sends must say so in its output.
 const sends = (consumer: () => Promise<string>) => async () => {
   const output = await consumer();
-  if (!/\bsent\b/.test(output)) throw new Error(`no message sent:\n${output}`);
+  if (!/\bsent \S/.test(output) || /^failed|Error/m.test(output)) {
+    throw new Error(`no message sent:\n${output}`);
+  }
+  console.log(`  ${output.trim()}`);
 };
 const fromPackage = (pkg: string, bin: string) =>
   join(root, 'packages', pkg, 'node_modules/.bin', bin);

@@ -3,7 +3,7 @@
 // under each message sent, its status timeline as the Worker's webhooks recorded it, with the
 // incoming messages as they come.
 import {
-  createWazzup,
+  createProxySender,
   type SendMessageRequest,
   WazzupError,
   WazzupValidationError,
@@ -11,7 +11,7 @@ import {
 import type { AutoReplyLog } from '@wazzup-sdk/example-report/auto-reply';
 
 // Same-origin proxy: the session cookie the Worker set authorises the call; no key in the page.
-const wazzup = createWazzup({ proxyUrl: '/api/send' });
+const wazzup = createProxySender({ proxyUrl: '/api/send' });
 
 const form = document.querySelector<HTMLFormElement>('#send');
 const output = document.querySelector<HTMLOutputElement>('#result');
@@ -70,7 +70,7 @@ form.addEventListener('submit', async (event) => {
   output.dataset.state = 'sending';
   output.textContent = 'Sending…';
   try {
-    const result = await wazzup.sendMessage(message);
+    const result = await wazzup.messages.send(message);
     output.dataset.state = 'sent';
     if (result.status === 'sent') {
       output.textContent = `Sent: ${result.messageId}`;

@@ -30,7 +30,7 @@ console.log(
   `deno ${Deno.version.deno} → ${server ? `fake Wazzup API at ${Deno.env.get('WAZZUP_BASE_URL')}` : 'Wazzup API'}`,
 );
 await report.show('WhatsApp text', () =>
-  wazzup.sendMessage({
+  wazzup.messages.send({
     channelId,
     chatType: 'whatsapp',
     chatId,
@@ -39,7 +39,7 @@ await report.show('WhatsApp text', () =>
 );
 if (telegramChannelId) {
   await report.show('Telegram by username', () =>
-    wazzup.sendMessage({
+    wazzup.messages.send({
       channelId: telegramChannelId,
       chatType: 'telegram',
       username: 'wazzup_demo',
@@ -48,7 +48,7 @@ if (telegramChannelId) {
   );
 }
 await report.show('Template with buttons', () =>
-  wazzup.sendMessage({
+  wazzup.messages.send({
     channelId,
     chatType: 'whatsapp',
     chatId,
@@ -61,7 +61,12 @@ await report.show('Template with buttons', () =>
 await report.show(
   'Invalid number (caught)',
   () =>
-    wazzup.sendMessage({ channelId, chatType: 'whatsapp', chatId: '+7 901 111-22-33', text: 'Hi' }),
+    wazzup.messages.send({
+      channelId,
+      chatType: 'whatsapp',
+      chatId: '+7 901 111-22-33',
+      text: 'Hi',
+    }),
   'CHAT_INCORRECT_CHAT_ID_WHATSAPP',
 );
 // Receiving, against the fake API: replies and statuses come back as webhooks, served with

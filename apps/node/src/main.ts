@@ -1,6 +1,7 @@
 // Sending WhatsApp and Telegram messages from Node with @wazzup-sdk/core.
 // With WAZZUP_API_KEY, WAZZUP_CHANNEL_ID and WAZZUP_CHAT_ID set it talks to the real API;
 // otherwise it serves the bundled fake API on loopback and talks to that.
+import { trace } from '@opentelemetry/api';
 import { createWazzup } from '@wazzup-sdk/core';
 import { createWebhookSecret, webhookAddress } from '@wazzup-sdk/core/webhooks';
 import { createReport, formatDelivered, formatWebhook } from '@wazzup-sdk/example-report';
@@ -8,6 +9,7 @@ import { writeBack } from '@wazzup-sdk/example-report/auto-reply';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 import { serveWazzupMock } from '@wazzup-sdk/mock/node';
 import { serveAutoReply } from './receiver';
+import { tracingHooks } from './tracing';
 
 const real = process.env.WAZZUP_API_KEY;
 const mock = real
@@ -16,9 +18,11 @@ const mock = real
 const apiKey = real ?? DEMO_API_KEY;
 const baseUrl = process.env.WAZZUP_BASE_URL ?? mock?.url;
 
-const wazzup = createWazzup({ apiKey, baseUrl });
+// Every attempt becomes an OpenTelemetry span once an SDK is registered (until then the API's
+// tracer does nothing): see tracing.ts.
+const wazzup = createWazzup({ apiKey, baseUrl, hooks: tracingHooks(trace.getTracer('example')) });
 // The account's channels: send through the first WhatsApp channel that can send.
-const channels = await wazzup.channels.list();
+const { data: channels } = await wazzup.channels.list();
 const active = channels.filter((channel) => channel.state === 'active');
 const whatsappChannel = active.find((channel) => channel.transport === 'whatsapp');
 const channelId = process.env.WAZZUP_CHANNEL_ID ?? whatsappChannel?.channelId ?? '';
@@ -33,7 +37,7 @@ console.log(
   `channels: ${channels.length}, ${active.length} can send; WhatsApp through ${channelId}`,
 );
 await report.show('WhatsApp text', () =>
-  wazzup.sendMessage({
+  wazzup.messages.send({
     channelId,
     chatType: 'whatsapp',
     chatId,
@@ -42,7 +46,7 @@ await report.show('WhatsApp text', () =>
 );
 if (telegramChannelId) {
   await report.show('Telegram by username', () =>
-    wazzup.sendMessage({
+    wazzup.messages.send({
       channelId: telegramChannelId,
       chatType: 'telegram',
       username: 'wazzup_demo',
@@ -51,7 +55,7 @@ if (telegramChannelId) {
   );
 }
 await report.show('Template with buttons', () =>
-  wazzup.sendMessage({
+  wazzup.messages.send({
     channelId,
     chatType: 'whatsapp',
     chatId,
@@ -64,7 +68,12 @@ await report.show('Template with buttons', () =>
 await report.show(
   'Invalid number (caught)',
   () =>
-    wazzup.sendMessage({ channelId, chatType: 'whatsapp', chatId: '+7 901 111-22-33', text: 'Hi' }),
+    wazzup.messages.send({
+      channelId,
+      chatType: 'whatsapp',
+      chatId: '+7 901 111-22-33',
+      text: 'Hi',
+    }),
   'CHAT_INCORRECT_CHAT_ID_WHATSAPP',
 );
 

@@ -2,7 +2,7 @@
 // chat the webhook names, ignores echoes, creates the CRM contact the service asks for, and
 // records what it saw so the app (and its tests, and the browser page) can show it. Only the
 // serving differs per runtime: Node through an adapter, Deno.serve, Bun.serve, a Worker's fetch.
-import type { ContactInput, SendMessageRequest, SendMessageResult } from '@wazzup-sdk/core';
+import type { ContactInput, WazzupSender } from '@wazzup-sdk/core';
 import type { WebhookEvent, WebhookHandlers } from '@wazzup-sdk/core/webhooks';
 import type { WazzupMock } from '@wazzup-sdk/mock';
 import { waitUntil } from './report.ts';
@@ -11,9 +11,7 @@ import { waitUntil } from './report.ts';
 export const REPLY_TEXT = 'Thanks for writing! It arrives tomorrow.';
 
 /** The part of a client the auto-reply sends with (any runtime package's `createWazzup`). */
-export interface ReplySender {
-  sendMessage(request: SendMessageRequest): Promise<SendMessageResult>;
-}
+export type ReplySender = WazzupSender;
 
 /** One thing the auto-reply saw or did, as it records it (plain JSON, so a Worker can keep it in KV). */
 export type AutoReplyEntry =
@@ -107,7 +105,7 @@ export function autoReplyHandlers(
       if (!incoming) return; // an echo of a message sent from here
       const { messageId, chatType, chatId, text = '' } = message;
       await record({ kind: 'incoming', messageId, chatType, chatId, text });
-      const reply = await wazzup.sendMessage({
+      const reply = await wazzup.messages.send({
         channelId: message.channelId,
         chatType: message.chatType,
         chatId: message.chatId,

@@ -2,7 +2,7 @@
 // bun test, workerd, Node): the fake API delivers real HTTP webhooks to the app's auto-reply and
 // each case checks what the app answered and what its handlers did. Plain TypeScript with no
 // test runner in it, so each runtime's own runner runs the same list.
-import type { WazzupClient } from '@wazzup-sdk/core';
+import type { Wazzup } from '@wazzup-sdk/core';
 import { webhookAddress } from '@wazzup-sdk/core/webhooks';
 import {
   DEMO_API_KEY,
@@ -29,13 +29,13 @@ export interface WebhookApp {
 /** What each case is given: the app, the fake API that delivers to it, and a client of that API. */
 export interface WebhookCaseContext extends WebhookApp {
   mock: WazzupMock;
-  wazzup: WazzupClient;
+  wazzup: Wazzup;
 }
 
 /** The context of a case against an app whose receiver runs in this process (Node, Deno, Bun). */
 export function localContext(
   mock: WazzupMock,
-  wazzup: WazzupClient,
+  wazzup: Wazzup,
   token: string,
   receiver: { address: string; log(): AutoReplyLog },
 ): WebhookCaseContext {
@@ -195,7 +195,7 @@ export const WEBHOOK_CASES: readonly WebhookCase[] = [
         );
       }
       // And a send's own timeline, as the fake API delivers it.
-      const sent = await context.wazzup.sendMessage({
+      const sent = await context.wazzup.messages.send({
         channelId: DEMO_CHANNEL_IDS.whatsapp,
         chatType: 'whatsapp',
         chatId: '79011112233',

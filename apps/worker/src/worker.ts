@@ -1,13 +1,13 @@
 // A Cloudflare Worker with @wazzup-sdk/cloudflare:
 //   GET  /          the browser example's page (and /app.js, its script)
 //   POST /api/send  the proxy the page sends through; the API key stays here
-//   GET  /demo      the example sends, run inside the Worker with createWazzup(env)
+//   GET  /demo      the example sends, run inside the Worker with createWazzup({ env })
 //   POST /wazzup    the webhook address: the auto-reply, its handlers run through ctx.waitUntil
 //   GET  /api/events what the auto-reply recorded (statuses, incoming messages), for the page
 import {
   createProxyHandler,
   createWazzup,
-  type WazzupClient,
+  type Wazzup,
   type WazzupEnv,
 } from '@wazzup-sdk/cloudflare';
 import {
@@ -115,7 +115,7 @@ function perEnv<T extends object>(make: (env: Env) => T): (env: Env) => T {
 
 // One client per env object: a client checks its options and builds its request schema when it is
 // made. The WAZZUP_API_KEY secret comes from the Worker's env.
-const clientFor = perEnv<WazzupClient>((env) => createWazzup(env));
+const clientFor = perEnv<Wazzup>((env) => createWazzup({ env }));
 
 // The same auto-reply as every other example, made from the env (its client and its record) once
 // per env object.
@@ -144,7 +144,7 @@ async function demo(env: Env): Promise<Response> {
   const chatId = env.WAZZUP_CHAT_ID ?? '79011112233';
   const report = createReport(() => {});
   await report.show('WhatsApp text', () =>
-    wazzup.sendMessage({
+    wazzup.messages.send({
       channelId,
       chatType: 'whatsapp',
       chatId,
@@ -154,7 +154,7 @@ async function demo(env: Env): Promise<Response> {
   const telegramChannelId = channels.telegram;
   if (telegramChannelId) {
     await report.show('Telegram by username', () =>
-      wazzup.sendMessage({
+      wazzup.messages.send({
         channelId: telegramChannelId,
         chatType: 'telegram',
         username: 'wazzup_demo',
@@ -163,7 +163,7 @@ async function demo(env: Env): Promise<Response> {
     );
   }
   await report.show('Template with buttons', () =>
-    wazzup.sendMessage({
+    wazzup.messages.send({
       channelId,
       chatType: 'whatsapp',
       chatId,
@@ -175,7 +175,7 @@ async function demo(env: Env): Promise<Response> {
   await report.show(
     'Invalid number (caught)',
     () =>
-      wazzup.sendMessage({
+      wazzup.messages.send({
         channelId,
         chatType: 'whatsapp',
         chatId: '+7 901 111-22-33',

@@ -33,7 +33,7 @@ describe('@wazzup-sdk/bun', () => {
   it('reads WAZZUP_API_KEY and WAZZUP_BASE_URL from Bun.env and sends', async () => {
     Bun.env.WAZZUP_API_KEY = DEMO_API_KEY;
     Bun.env.WAZZUP_BASE_URL = url;
-    const result = await createWazzup().sendMessage(message);
+    const result = await createWazzup().messages.send(message);
     expect(result.status).toBe('sent');
     expect(mock.messages).toHaveLength(1);
     expect(mock.messages[0]?.body.text).toBe('Hello from Bun');
@@ -42,9 +42,11 @@ describe('@wazzup-sdk/bun', () => {
   it('lets an explicit apiKey win over the environment', async () => {
     Bun.env.WAZZUP_API_KEY = 'wrong-key';
     Bun.env.WAZZUP_BASE_URL = url;
-    expect((await createWazzup({ apiKey: DEMO_API_KEY }).sendMessage(message)).status).toBe('sent');
+    expect((await createWazzup({ apiKey: DEMO_API_KEY }).messages.send(message)).status).toBe(
+      'sent',
+    );
     const refused = await createWazzup()
-      .sendMessage(message)
+      .messages.send(message)
       .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(WazzupApiError);
     expect((refused as WazzupApiError).code).toBe('UNAUTHORIZED');
@@ -57,8 +59,8 @@ describe('@wazzup-sdk/bun', () => {
 
   it('validates locally before any request', async () => {
     const wazzup = createWazzup({ apiKey: DEMO_API_KEY, baseUrl: url });
-    const error = await wazzup
-      .sendMessage({ ...message, chatId: '+7 901' })
+    const error = await wazzup.messages
+      .send({ ...message, chatId: '+7 901' })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WazzupValidationError);
     expect((error as WazzupValidationError).code).toBe('CHAT_INCORRECT_CHAT_ID_WHATSAPP');

@@ -1,4 +1,5 @@
-import { createWazzup, ENV, type WazzupClient } from '@wazzup-sdk/core';
+import { createWazzup, type Logger, type Wazzup } from '@wazzup-sdk/core';
+import { ENV } from '@wazzup-sdk/core/internal';
 import { UsageError } from './output';
 
 /** The arguments every command that talks to the API takes. */
@@ -14,20 +15,37 @@ export const API_ARGS = {
     valueHint: 'url',
   },
   json: { type: 'boolean', description: 'Print JSON, for scripts' },
-  verbose: { type: 'boolean', description: 'Print whole errors' },
+  verbose: {
+    type: 'boolean',
+    description: `Print whole errors, and log every request (or set $${ENV.logLevel})`,
+  },
 } as const;
+
+/** Every line on stderr, so `--json` output on stdout stays one document. */
+const STDERR: Logger = {
+  debug: (line) => console.error(line),
+  info: (line) => console.error(line),
+  warn: (line) => console.error(line),
+  error: (line) => console.error(line),
+};
 
 /** A client from the flags, then the environment. */
 export function clientFrom(args: {
   'api-key'?: string | undefined;
   'base-url'?: string | undefined;
-}): WazzupClient {
+  verbose?: boolean | undefined;
+}): Wazzup {
   const apiKey = args['api-key'] ?? process.env[ENV.apiKey];
   if (!apiKey?.trim()) {
     throw new UsageError(
       `no API key: set ${ENV.apiKey} or pass --api-key (a blank one is as missing as none)`,
     );
   }
-  const baseUrl = args['base-url'] ?? process.env[ENV.baseUrl];
-  return createWazzup({ apiKey, ...(baseUrl && { baseUrl }) });
+  return createWazzup({
+    apiKey,
+    ...(args['base-url'] && { baseUrl: args['base-url'] }),
+    env: process.env,
+    logger: STDERR,
+    ...(args.verbose && { logLevel: 'debug' }),
+  });
 }

@@ -80,7 +80,7 @@ describe('inside workerd', () => {
     expect(runtimeLog.slice(logged)).not.toContain('different request context');
   });
 
-  it('createWazzup(env) sends with the secret from the env binding', async () => {
+  it('createWazzup({ env }) sends with the secret from the env binding', async () => {
     const response = await worker.dispatchFetch('http://worker/direct', {
       method: 'POST',
       body: JSON.stringify(message),

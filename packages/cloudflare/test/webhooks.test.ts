@@ -42,7 +42,7 @@ describe('webhooks into a Worker, inside workerd', () => {
       uri: webhookAddress(`${base}/webhooks`, TOKEN),
       subscriptions: { messagesAndStatuses: true },
     });
-    await wazzup.sendMessage({
+    await wazzup.messages.send({
       channelId: DEMO_CHANNEL_IDS.whatsapp,
       chatType: 'whatsapp',
       chatId: '79011112233',

@@ -1,6 +1,6 @@
 // The Worker the tests run inside workerd: the proxy at /send, a direct send at /direct, and one
 // through a client kept across requests at /kept.
-import type { WazzupClient } from '@wazzup-sdk/core';
+import type { Wazzup } from '@wazzup-sdk/core';
 import { createProxyHandler, createWazzup, type WazzupEnv } from '../src/index';
 
 interface Env extends WazzupEnv {
@@ -15,10 +15,10 @@ const proxy = createProxyHandler<Env>({
 });
 
 // A client kept across requests, as a Worker that builds it once per isolate would.
-let kept: WazzupClient | undefined;
+let kept: Wazzup | undefined;
 
-function keptClient(env: Env): WazzupClient {
-  kept ??= createWazzup(env);
+function keptClient(env: Env): Wazzup {
+  kept ??= createWazzup({ env });
   return kept;
 }
 
@@ -28,8 +28,8 @@ export default {
     if (pathname === '/send') return proxy(request, env);
     if (pathname === '/direct' || pathname === '/kept') {
       try {
-        const client = pathname === '/kept' ? keptClient(env) : createWazzup(env);
-        return Response.json(await client.sendMessage(await request.json()));
+        const client = pathname === '/kept' ? keptClient(env) : createWazzup({ env });
+        return Response.json(await client.messages.send(await request.json()));
       } catch (error) {
         return Response.json(
           { thrown: (error as Error).name, message: (error as Error).message },

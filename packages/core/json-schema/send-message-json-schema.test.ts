@@ -3,7 +3,7 @@ import Ajv from 'ajv';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { SendMessageRequestSchema } from '../src/schemas/request';
-import { INVALID_CASES, VALID_CASES } from '../src/testing/validation-cases';
+import { INVALID_CASES, VALID_CASES } from '../test/validation-cases';
 import { JSON_SCHEMA_FILE, sendMessageJsonSchema } from './send-message-json-schema';
 
 const published: unknown = JSON.parse(

@@ -43,7 +43,7 @@ Deno.test('runs on Deno', () => {
 Deno.test('reads WAZZUP_API_KEY and WAZZUP_BASE_URL from Deno.env and sends', () =>
   withMock(async (url, mock) => {
     await withEnv({ WAZZUP_API_KEY: DEMO_API_KEY, WAZZUP_BASE_URL: url }, async () => {
-      const result = await createWazzup().sendMessage(message);
+      const result = await createWazzup().messages.send(message);
       assert.equal(result.status, 'sent');
       assert.equal(mock.messages.length, 1);
       assert.equal(mock.messages[0]?.body.text, 'Hello from Deno');
@@ -53,10 +53,10 @@ Deno.test('reads WAZZUP_API_KEY and WAZZUP_BASE_URL from Deno.env and sends', ()
 Deno.test('an explicit apiKey wins over the environment', () =>
   withMock(async (url) => {
     await withEnv({ WAZZUP_API_KEY: 'wrong-key', WAZZUP_BASE_URL: url }, async () => {
-      const result = await createWazzup({ apiKey: DEMO_API_KEY }).sendMessage(message);
+      const result = await createWazzup({ apiKey: DEMO_API_KEY }).messages.send(message);
       assert.equal(result.status, 'sent');
       const refused = await createWazzup()
-        .sendMessage(message)
+        .messages.send(message)
         .catch((error: unknown) => error);
       assert.ok(refused instanceof WazzupApiError);
       assert.equal(refused.code, 'UNAUTHORIZED');
@@ -80,8 +80,8 @@ Deno.test(
 Deno.test('validates locally before any request', () =>
   withMock(async (url, mock) => {
     const wazzup = createWazzup({ apiKey: DEMO_API_KEY, baseUrl: url });
-    const error = await wazzup
-      .sendMessage({ ...message, chatId: '+7 901' })
+    const error = await wazzup.messages
+      .send({ ...message, chatId: '+7 901' })
       .catch((caught: unknown) => caught);
     assert.ok(error instanceof WazzupValidationError);
     assert.equal(error.code, 'CHAT_INCORRECT_CHAT_ID_WHATSAPP');

@@ -1,11 +1,10 @@
 import {
-  createSenderFromEnv,
-  createWazzupFromEnv,
-  type WazzupClient,
+  type Wazzup,
   WazzupConfigError,
   type WazzupOptions,
   type WazzupSender,
 } from '@wazzup-sdk/core';
+import { resolveIn, senderOn, wazzupOn } from '@wazzup-sdk/core/internal';
 
 // Only the part of the Deno global this file touches, so it type-checks under Node's tsc too.
 declare const Deno: { env: { get(name: string): string | undefined } };
@@ -19,29 +18,28 @@ function readDenoEnv(name: string): string | undefined {
     if (name !== 'WAZZUP_API_KEY') return undefined;
     throw new WazzupConfigError(
       name,
-      `Cannot read ${name} from Deno.env: run with --allow-env=WAZZUP_API_KEY,WAZZUP_BASE_URL or pass { apiKey }`,
+      `Cannot read ${name} from Deno.env: run with --allow-env=WAZZUP_API_KEY,WAZZUP_BASE_URL,WAZZUP_LOG or pass { apiKey }`,
     );
   }
 }
 
+const DENO_ENV = { read: readDenoEnv, source: 'Deno.env' };
+
 /**
- * Creates a Wazzup client on Deno. Without `apiKey` it reads `WAZZUP_API_KEY` (and optionally
- * `WAZZUP_BASE_URL`) from `Deno.env`, and throws a {@link WazzupConfigError} naming the variable
- * when it is missing.
+ * Creates the Wazzup client on Deno: the same client as core's `createWazzup`, with what its
+ * options leave out (`WAZZUP_API_KEY`, `WAZZUP_BASE_URL`, `WAZZUP_LOG`) read from `Deno.env`, or
+ * from `options.env` when it is given. A missing key throws `WazzupConfigError` naming it.
  *
  * @example
  * import { createWazzup } from '@wazzup-sdk/deno';
  * const wazzup = createWazzup();
- * await wazzup.sendMessage({ channelId, chatType: 'whatsapp', chatId: '79011112233', text: 'Hi' });
+ * await wazzup.messages.send({ channelId, chatType: 'whatsapp', chatId: '79011112233', text: 'Hi' });
  */
-export function createWazzup(options: Partial<WazzupOptions> = {}): WazzupClient {
-  return createWazzupFromEnv(readDenoEnv, options, 'Deno.env');
+export function createWazzup(options: WazzupOptions = {}): Wazzup {
+  return wazzupOn(resolveIn(options, DENO_ENV));
 }
 
-/**
- * {@link createWazzup} for code that only sends: the same `sendMessage`, without the other
- * routes, so a bundle that only sends carries only sending.
- */
-export function createSender(options: Partial<WazzupOptions> = {}): WazzupSender {
-  return createSenderFromEnv(readDenoEnv, options, 'Deno.env');
+/** {@link createWazzup} with only `messages.send`, and nothing else bundled. */
+export function createSender(options: WazzupOptions = {}): WazzupSender {
+  return senderOn(resolveIn(options, DENO_ENV));
 }

@@ -1,7 +1,12 @@
 /**
- * Everything core offers (schemas, types, errors), with a createWazzup that reads Deno.env.
+ * The Wazzup24 client for Deno: core's client with its options read from `Deno.env`.
  *
  * @module @wazzup-sdk/deno
  */
-export * from '@wazzup-sdk/core';
+// Core's public types and error classes, the same in every runtime package: one line each, so the
+// list reads as the one shared surface rather than a copy to keep in step by hand.
+// biome-ignore format: see above
+export type { CallOptions, Logger, LogLevel, Page, PagePromise, RateLimit, RequestInput, SendMessageRequest, SendMessageResult, ValidationIssue, Wazzup, WazzupHooks, WazzupOptions, WazzupPromise, WazzupResponse, WazzupSender } from '@wazzup-sdk/core';
+// biome-ignore format: see above
+export { WazzupAbortError, WazzupApiError, WazzupConfigError, WazzupConnectionError, WazzupError, WazzupQueueTimeoutError, WazzupTimeoutError, WazzupValidationError } from '@wazzup-sdk/core';
 export { createSender, createWazzup } from './create-wazzup';

@@ -1,5 +1,8 @@
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { BUDGET_BYTES, bundle, bundleSize, SIZE_CASES } from './bundle-size';
+import { fromSource } from './without-ofetch';
 
 // Size is deterministic, so this is a test, not a timing.
 describe('send-path bundle budget', () => {
@@ -19,6 +22,36 @@ describe('send-path bundle budget', () => {
       expect(text.includes(route), route).toBe(false);
     }
   });
+
+  it('a proxy sender bundles no rate limiter; a Worker sender does', async () => {
+    const inputs = async (fixture: string) => {
+      const { metafile } = await build({
+        entryPoints: [fileURLToPath(new URL(`../fixtures/${fixture}`, import.meta.url))],
+        bundle: true,
+        write: false,
+        format: 'esm',
+        platform: 'browser',
+        conditions: ['worker'],
+        plugins: [fromSource],
+        metafile: true,
+        logLevel: 'silent',
+      });
+      return Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+    };
+    const limiter = (files: string[]) => files.some((file) => file.endsWith('rate-limiter.ts'));
+    expect(limiter(await inputs('sdk-browser.ts'))).toBe(false);
+    expect(limiter(await inputs('sdk-worker.ts'))).toBe(true);
+  });
+
+  it.each(SIZE_CASES.filter((entry) => entry.name.startsWith('SDK')))(
+    '$name has core’s stand-ins for ofetch’s helpers, not the helpers',
+    async (entry) => {
+      const text = new TextDecoder().decode(await bundle(entry));
+      // ofetch is the only importer of ufo and destr: with its imports on the stand-ins, neither
+      // is bundled.
+      expect(text).toContain('ofetch reached');
+    },
+  );
 
   it.each(SIZE_CASES.filter((entry) => entry.name.startsWith('SDK')))(
     '$name leaves the error catalogue’s descriptions out',

@@ -25,8 +25,8 @@ export const SIZE_CASES: SizeCase[] = [
     name: 'SDK: Worker, whole client',
     fixture: 'sdk-worker-client.ts',
     platform: 'worker',
-    // The send path's budget (BUDGET_BYTES) and every other route: 19 002 bytes.
-    budgetBytes: 19_100,
+    // The send path's budget (BUDGET_BYTES) and every other route: 18 836 bytes.
+    budgetBytes: 18_900,
   },
   {
     name: 'what-if: SDK browser page, fetch in place of ofetch',
@@ -42,14 +42,13 @@ export const TARGET_BYTES: number = 10 * 1024;
 /**
  * What CI enforces today: the measured size plus a little headroom, so growth fails the build.
  * It carries the hardening every send path needs (redaction of every field a server writes,
- * redirects refused, capped reads, a limiter queue each waiter can leave, options checked when
- * the client is made) and each chat type's own rules (ten chat types, their chat-id formats,
- * text limits and codes, the WABA, Telegram and MAX button layouts, and the capped read's deadline
-it shares with the webhook handler: 15 435 bytes). The other
- * routes are not in it: a sender bundles none of them, and the whole client has a budget of its
- * own (the Worker case's `budgetBytes`).
+ * redirects refused, capped reads, options checked when the client is made) and each chat type's
+ * own rules (ten chat types, their chat-id formats, text limits and codes, the WABA, Telegram and
+ * MAX button layouts). The Worker's sender is the larger (14 901 bytes: it has the key's rate
+ * limiter, which a proxy sender leaves out). The other routes are not in it: a sender bundles none
+ * of them, and the whole client has a budget of its own (the Worker case's `budgetBytes`).
  */
-export const BUDGET_BYTES = 15_500;
+export const BUDGET_BYTES = 15_000;
 
 /** A fixture bundled and minified as an app would ship it. */
 export async function bundle(entry: SizeCase): Promise<Uint8Array> {

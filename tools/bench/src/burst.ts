@@ -49,7 +49,7 @@ export async function measureBurst(limit = 100, windowMs = 1000, sends = 1000, r
     // One window's worth first, untimed, so connections are open and code is compiled: the figure
     // is what the limiter costs, not a cold start. Then wait the window out, so the burst starts
     // with every slot free.
-    await Promise.all(Array.from({ length: limit }, () => wazzup.sendMessage(LOOPBACK_MESSAGE)));
+    await Promise.all(Array.from({ length: limit }, () => wazzup.messages.send(LOOPBACK_MESSAGE)));
     const rest = () => new Promise((resolve) => setTimeout(resolve, windowMs * 1.5));
     await rest();
     const walls: number[] = [];
@@ -60,7 +60,7 @@ export async function measureBurst(limit = 100, windowMs = 1000, sends = 1000, r
       spans.length = 0;
       const started = performance.now();
       results = await Promise.all(
-        Array.from({ length: sends }, () => wazzup.sendMessage(LOOPBACK_MESSAGE)),
+        Array.from({ length: sends }, () => wazzup.messages.send(LOOPBACK_MESSAGE)),
       );
       walls.push(performance.now() - started);
       busiest = Math.max(busiest, mostInAnyWindow(spans, windowMs));

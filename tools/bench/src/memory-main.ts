@@ -46,9 +46,9 @@ const sdk = createWazzup({
   rateLimit: { limit: 1, windowMs: 3_600_000 },
   queueTimeoutMs: 3_600_000,
 });
-await sdk.sendMessage(message);
+await sdk.messages.send(message);
 const queued = await weigh((signal) =>
-  Array.from({ length: count }, () => sdk.sendMessage(message, { signal })),
+  Array.from({ length: count }, () => sdk.messages.send(message, { signal })),
 );
 
 // The baseline: as many plain ofetch calls waiting on a fetch that never answers.

@@ -1,10 +1,6 @@
 // Times one overhead contender in a process of its own (see overhead.ts) and prints µs per send.
-import {
-  createCrmMessageId,
-  createTransport,
-  createWazzup,
-  parseSendMessageRequest,
-} from '@wazzup-sdk/core';
+import { createWazzup, parseSendMessageRequest } from '@wazzup-sdk/core';
+import { createCrmMessageId, createTransport } from '@wazzup-sdk/core/internal';
 import { createFetch } from 'ofetch';
 import * as v from 'valibot';
 import { FloorSchema } from '../fixtures/floor-schema';
@@ -14,8 +10,8 @@ import { STACK_SEND } from './overhead-names';
 const URL = 'http://wazzup.invalid/v3/message';
 
 /**
- * Core's own transport (ofetch, as every send calls it) over the in-memory fetch, imported from
- * core's source since the package does not export it: the contender cannot drift from the SDK.
+ * Core's own transport (ofetch, as every send calls it) over the in-memory fetch, from core's
+ * private subpath: the contender cannot drift from the SDK.
  */
 function postAsTheSdkDoes() {
   const transport = createTransport(memoryFetch);
@@ -76,7 +72,7 @@ async function contender(name: string): Promise<() => Promise<unknown>> {
     }
     case 'SDK sendMessage': {
       const sdk = createWazzup({ apiKey: 'bench-key', fetch: memoryFetch, rateLimit: false });
-      return () => sdk.sendMessage(message);
+      return () => sdk.messages.send(message);
     }
     case 'SDK sendMessage, rate limiter on': {
       // Every send of the run stays in one window of a limit it never reaches: if the limiter's
@@ -86,7 +82,7 @@ async function contender(name: string): Promise<() => Promise<unknown>> {
         fetch: memoryFetch,
         rateLimit: { limit: 1_000_000, windowMs: 600_000 },
       });
-      return () => sdk.sendMessage(message);
+      return () => sdk.messages.send(message);
     }
     case 'what-if: SDK with fetch in place of ofetch': {
       // The same client built with fetch in place of ofetch (see without-ofetch.ts).
@@ -96,7 +92,7 @@ async function contender(name: string): Promise<() => Promise<unknown>> {
         fetch: memoryFetch,
         rateLimit: false,
       });
-      return () => sdk.sendMessage(message);
+      return () => sdk.messages.send(message);
     }
     default:
       throw new Error(`unknown contender ${name}`);

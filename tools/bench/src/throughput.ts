@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
-import { createTransport, createWazzup } from '@wazzup-sdk/core';
+import { createWazzup } from '@wazzup-sdk/core';
+import { createTransport } from '@wazzup-sdk/core/internal';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS } from '@wazzup-sdk/mock';
 import { createFetch } from 'ofetch';
 import * as v from 'valibot';
@@ -149,10 +150,10 @@ export async function measureThroughput(
           total,
           concurrency,
         ),
-      'SDK sendMessage': () => rate(() => sdk.sendMessage(LOOPBACK_MESSAGE), total, concurrency),
+      'SDK sendMessage': () => rate(() => sdk.messages.send(LOOPBACK_MESSAGE), total, concurrency),
       // The same client built with fetch in place of ofetch (see without-ofetch.ts).
       'what-if: SDK with fetch in place of ofetch': () =>
-        rate(() => withoutOfetch.sendMessage(LOOPBACK_MESSAGE), total, concurrency),
+        rate(() => withoutOfetch.messages.send(LOOPBACK_MESSAGE), total, concurrency),
     };
     for (const run of Object.values(contenders)) await run();
     return await interleaved(contenders, rounds);

@@ -12,15 +12,26 @@ import { build, type Metafile, type Plugin } from 'esbuild';
 const packages = fileURLToPath(new URL('../../../packages/', import.meta.url));
 const fetchTransport = fileURLToPath(new URL('../fixtures/fetch-transport.ts', import.meta.url));
 
-/** Resolves the packages to their source and core's transport to the what-if one. */
-export const withoutOfetch: Plugin = {
-  name: 'wazzup-without-ofetch',
+/** Resolves the packages to their source, so a bundle's metafile names core's own files. */
+export const fromSource: Plugin = {
+  name: 'wazzup-from-source',
   setup(build) {
     build.onResolve({ filter: /^@wazzup-sdk\/(core|browser|cloudflare)$/ }, (args) => ({
       path: join(packages, args.path.replace('@wazzup-sdk/', ''), 'src/index.ts'),
     }));
+    build.onResolve({ filter: /^@wazzup-sdk\/core\/internal$/ }, () => ({
+      path: join(packages, 'core/src/internal/index.ts'),
+    }));
+  },
+};
+
+/** Resolves the packages to their source and core's transport to the what-if one. */
+export const withoutOfetch: Plugin = {
+  name: 'wazzup-without-ofetch',
+  setup(build) {
+    fromSource.setup(build);
     // Core's own transport module, by whichever relative path a file of core imports it.
-    const transport = join(packages, 'core/src/client/transport');
+    const transport = join(packages, 'core/src/internal/transport');
     build.onResolve({ filter: /(^|\/)transport$/ }, (args) =>
       args.importer.startsWith(join(packages, 'core/src')) &&
       join(args.resolveDir, args.path) === transport

@@ -1,4 +1,4 @@
-import { CHAT_RULES, WABA_RULE } from '@wazzup-sdk/core';
+import { CHAT_RULES, WABA_RULE } from '@wazzup-sdk/core/schemas';
 import { CHATS, WABA } from '@wazzup-sdk/mock';
 import { describe, expect, it } from 'vitest';
 

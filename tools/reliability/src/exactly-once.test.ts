@@ -43,7 +43,7 @@ describe('exactly once under faults', () => {
           text: `#${index}`,
         } as const;
         try {
-          const result = await wazzup.sendMessage(message);
+          const result = await wazzup.messages.send(message);
           outcomes.push({ crmMessageId: result.crmMessageId, delivered: true });
         } catch (error) {
           // Every failure is typed and names the crmMessageId it used.

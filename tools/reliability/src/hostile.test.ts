@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { inspect } from 'node:util';
-import { createWazzup as createBrowserClient } from '@wazzup-sdk/browser';
+import { createProxySender } from '@wazzup-sdk/browser';
 import { createProxyHandler } from '@wazzup-sdk/cloudflare';
 import { describeError } from '@wazzup-sdk/cloudflare/outbox';
 import {
@@ -10,8 +10,9 @@ import {
   WazzupConfigError,
   WazzupError,
   WazzupQueueTimeoutError,
+  type WazzupResponse,
 } from '@wazzup-sdk/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   type HostileAnswer,
   type HostileScript,
@@ -21,7 +22,8 @@ import {
 
 // A hostile server on loopback echoes every secret the client sent (the API key, the proxy's
 // headers) into every field it controls, in every form (as sent, bare, upper-cased, encoded), and
-// every rendering of every resulting error, proxy answer and dead letter is scanned for them.
+// every rendering of every resulting error, proxy answer, dead letter, log line, hook record and
+// `.withResponse()` answer is scanned for them.
 
 const KEY = 'sk-live-7d3f9a0c1b2e4d5f6a7b8c9d0e1f2a3b';
 const TOKEN = 'app-session-Zx81Qw72Er63Ty54';
@@ -162,6 +164,36 @@ function expectNoSecret(texts: string[], where: string): void {
   }
 }
 
+/** Every line and hook record the clients below gave, since the last test. */
+const told: string[] = [];
+/** Clients log everything and call every hook, into `told`. */
+const TELLING = {
+  logLevel: 'debug',
+  logger: {
+    debug: (line: string) => told.push(line),
+    info: (line: string) => told.push(line),
+    warn: (line: string) => told.push(line),
+    error: (line: string) => told.push(line),
+  },
+  hooks: {
+    onRequest: (record: object) => told.push(JSON.stringify(record)),
+    onResponse: (record: object) => told.push(JSON.stringify(record)),
+    onRetry: (record: object) => told.push(JSON.stringify(record)),
+    onRateLimitWait: (record: object) => told.push(JSON.stringify(record)),
+  },
+} as const;
+
+/** A call's answer, every way it gets printed: its headers, request id and whole. */
+function answerRenderings(response: WazzupResponse | undefined): string[] {
+  if (!response) return [];
+  return [
+    ...[...response.headers].map(([name, value]) => `${name}: ${value}`),
+    String(response.requestId),
+    JSON.stringify(response),
+    inspect(response, { depth: 10, showHidden: true }),
+  ];
+}
+
 let hostile: HostileServer;
 let elsewhere: HostileServer;
 const logged: string[] = [];
@@ -184,21 +216,25 @@ beforeEach(() => {
   hostile.reset();
   elsewhere.reset();
 });
+afterEach(() => {
+  expectNoSecret(told, 'a log line or hook record');
+  told.length = 0;
+});
 
 const direct = () =>
-  createWazzup({ apiKey: KEY, baseUrl: hostile.url, maxRetries: 0, rateLimit: false });
+  createWazzup({ apiKey: KEY, baseUrl: hostile.url, maxRetries: 0, rateLimit: false, ...TELLING });
 const browser = () =>
-  createBrowserClient({
+  createProxySender({
     proxyUrl: `${hostile.url}/v3/message`,
     // A short header too: it must neither be redacted nor break the match on the longer ones.
     headers: { authorization: `Bearer ${TOKEN}`, 'x-app-version': '1', 'x-session': SESSION },
     maxRetries: 0,
-    rateLimit: false,
+    ...TELLING,
   });
 const proxy = createProxyHandler({
   allowedOrigins: [],
   authorize: () => true,
-  client: { maxRetries: 0, rateLimit: false },
+  client: { maxRetries: 0, rateLimit: false, ...TELLING },
 });
 const throughProxy = () =>
   proxy(
@@ -211,8 +247,8 @@ const throughProxy = () =>
   );
 
 /** The error a send fails with; a send that resolves fails the test. */
-async function failure(client: { sendMessage(input: typeof MESSAGE): Promise<unknown> }) {
-  const error = await client.sendMessage(MESSAGE).then(
+async function failure(client: { messages: { send(input: typeof MESSAGE): Promise<unknown> } }) {
+  const error = await client.messages.send(MESSAGE).then(
     (result) => {
       throw new Error(`resolved ${JSON.stringify(result)}`);
     },
@@ -227,10 +263,15 @@ describe('a hostile server never gets a secret into an error, a proxy answer or 
     hostile.answer(script);
     const fromKey = await failure(direct());
     expectNoSecret(renderings(fromKey), 'the client error');
+    expectNoSecret(answerRenderings(fromKey.response), "the client error's answer");
     expectNoSecret([JSON.stringify(describeError(fromKey))], 'the dead letter');
+    // The clients did tell: the records scanned after each test are there to scan.
+    expect(told.some((line) => line.includes('"route":"POST /v3/message"'))).toBe(true);
+    expect(told.some((line) => line.startsWith('wazzup: '))).toBe(true);
 
     const fromProxyHeaders = await failure(browser());
     expectNoSecret(renderings(fromProxyHeaders), 'the browser client error');
+    expectNoSecret(answerRenderings(fromProxyHeaders.response), "the browser error's answer");
     if (fromProxyHeaders instanceof WazzupApiError && fromProxyHeaders.status !== 201) {
       // The short header was not taken for a secret: the status still reads whole.
       expect(fromProxyHeaders.message).toContain(`HTTP ${fromProxyHeaders.status}`);
@@ -257,7 +298,7 @@ describe('a hostile server never gets a secret into an error, a proxy answer or 
               contactData: [{ chatType: 'whatsapp', chatId: '1' }],
             },
           ]),
-        () => client.deleteMessage('m1'),
+        () => client.messages.delete('m1'),
       ]) {
         const error = await call().catch((caught: unknown) => caught);
         expect(error).toBeInstanceOf(WazzupError);
@@ -265,6 +306,36 @@ describe('a hostile server never gets a secret into an error, a proxy answer or 
       }
     },
   );
+
+  it('a success whose headers echo them shows none in .withResponse()', async () => {
+    hostile.answer((r) =>
+      json(
+        r.method === 'POST' ? 201 : 200,
+        r.url?.startsWith('/v3/channels')
+          ? [{ channelId: MESSAGE.channelId, transport: 'whatsapp', state: 'active' }]
+          : { messageId: 'm1', chatId: '79011112233', echo: echo(r) },
+        {
+          'x-request-id': echo(r),
+          'x-echo': echo(r),
+          'set-cookie': `session=${bare(r)}; HttpOnly`,
+          'www-authenticate': `Bearer realm="${bare(r)}"`,
+        },
+      ),
+    );
+    for (const client of [direct(), browser()]) {
+      const { data, response } = await client.messages.send(MESSAGE).withResponse();
+      expect(data.status).toBe('sent');
+      expect(response).toMatchObject({ status: 201, attempts: 1 });
+      expect(response.headers.get('x-echo')).toContain('[redacted]');
+      expectNoSecret(answerRenderings(response), 'a successful answer');
+      expectNoSecret([JSON.stringify(data)], 'a send result');
+    }
+    const { response } = await direct().channels.list().withResponse();
+    expectNoSecret(answerRenderings(response), 'a read answer');
+    const raw = await direct().request({ method: 'GET', path: '/v3/anything' }).withResponse();
+    expectNoSecret(answerRenderings(raw.response), 'a request() answer');
+    expectNoSecret([JSON.stringify(raw.data)], 'a request() body');
+  });
 
   it.each([301, 302, 303, 307, 308])(
     'a %i to another host is an error, never followed, and its Location never shows',
@@ -307,6 +378,7 @@ describe('a hostile server cannot stall or flood a client', () => {
       baseUrl: hostile.url,
       maxRetries: 2,
       rateLimit: { limit, windowMs },
+      ...TELLING,
     });
 
   it.each([
@@ -327,7 +399,7 @@ describe('a hostile server cannot stall or flood a client', () => {
       expect(error).toMatchObject({ status: 429 });
       expect(Date.now() - started).toBeLessThan(1000);
       // Another client of the key waits at most two windows, not the hour the header asked for.
-      const next = limited(name, 300).sendMessage(MESSAGE);
+      const next = limited(name, 300).messages.send(MESSAGE);
       const bound = new Promise((_, reject) =>
         setTimeout(() => reject(new Error('stalled')), 3000),
       );
@@ -339,10 +411,10 @@ describe('a hostile server cannot stall or flood a client', () => {
   it('waiting for a slot is bounded by queueTimeoutMs, and nothing is sent', async () => {
     hostile.answer(() => json(201, { messageId: 'm', chatId: '79011112233' }));
     const client = limited('queue', 60_000, 1);
-    await client.sendMessage(MESSAGE);
+    await client.messages.send(MESSAGE);
     const started = Date.now();
-    const error = await client
-      .sendMessage(MESSAGE, { queueTimeoutMs: 300 })
+    const error = await client.messages
+      .send(MESSAGE, { queueTimeoutMs: 300 })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WazzupQueueTimeoutError);
     expect(error).toMatchObject({ attempts: 0 });
@@ -354,12 +426,14 @@ describe('a hostile server cannot stall or flood a client', () => {
   it('a caller queued behind another follows its own signal', async () => {
     hostile.answer(() => json(201, { messageId: 'm', chatId: '79011112233' }));
     const client = limited('abort', 2000, 1);
-    await client.sendMessage(MESSAGE);
+    await client.messages.send(MESSAGE);
     const ahead = new AbortController();
     const behind = new AbortController();
-    const first = client.sendMessage(MESSAGE, { signal: ahead.signal }).catch((e: unknown) => e);
+    const first = client.messages.send(MESSAGE, { signal: ahead.signal }).catch((e: unknown) => e);
     const started = Date.now();
-    const second = client.sendMessage(MESSAGE, { signal: behind.signal }).catch((e: unknown) => e);
+    const second = client.messages
+      .send(MESSAGE, { signal: behind.signal })
+      .catch((e: unknown) => e);
     setTimeout(() => behind.abort(), 100);
     expect(await second).toBeInstanceOf(WazzupAbortError);
     expect(Date.now() - started).toBeLessThan(500);
@@ -391,14 +465,15 @@ describe('a hostile server cannot stall or flood a client', () => {
 });
 
 describe('a hostile server cannot steer the v3 routes', () => {
-  const routes = () => createWazzup({ apiKey: KEY, baseUrl: hostile.url, rateLimit: false });
+  const routes = () =>
+    createWazzup({ apiKey: KEY, baseUrl: hostile.url, rateLimit: false, ...TELLING });
 
   it.each([
     ['users.get', (c: ReturnType<typeof routes>, id: string) => c.users.get(id)],
     ['contacts.delete', (c: ReturnType<typeof routes>, id: string) => c.contacts.delete(id)],
     [
       'messages edit',
-      (c: ReturnType<typeof routes>, id: string) => c.editMessage(id, { text: 'x' }),
+      (c: ReturnType<typeof routes>, id: string) => c.messages.edit(id, { text: 'x' }),
     ],
     ['unanswered.get', (c: ReturnType<typeof routes>, id: string) => c.unanswered.get(id)],
   ])(
@@ -455,7 +530,7 @@ describe('a hostile server cannot steer the v3 routes', () => {
     hostile.answer(() => ({
       status: 200,
       headers: { 'content-type': 'application/json' },
-      endless: '[' + '{"channelId":"c","transport":"whatsapp","state":"active"},'.repeat(1000),
+      endless: `[${'{"channelId":"c","transport":"whatsapp","state":"active"},'.repeat(1000)}`,
     }));
     const error = await routes()
       .channels.list()

@@ -34,7 +34,7 @@ async function sendTo(respond: Parameters<typeof createServer>[1]) {
       maxRetries: 1,
       timeoutMs: 2000,
     });
-    return await wazzup.sendMessage(message).then(
+    return await wazzup.messages.send(message).then(
       (result) => ({ result, error: undefined }),
       (error: unknown) => ({ result: undefined, error }),
     );
@@ -107,7 +107,7 @@ describe('malformed answers give typed errors, never a crash or a hang', () => {
         maxRetries: 0,
         timeoutMs: 200,
       });
-      const error = await wazzup.sendMessage(message).catch((caught: unknown) => caught);
+      const error = await wazzup.messages.send(message).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(WazzupError);
       expect((error as WazzupError).name).toBe('WazzupTimeoutError');
     } finally {

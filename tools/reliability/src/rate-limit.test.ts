@@ -27,7 +27,7 @@ async function burst(clientLimit: typeof rateLimit | false) {
       maxRetries: 0,
     });
     const results = await Promise.allSettled(
-      Array.from({ length: 100 }, () => wazzup.sendMessage(message)),
+      Array.from({ length: 100 }, () => wazzup.messages.send(message)),
     );
     const tooMany = served.mock.requests.filter((request) => request.outcome === 429);
     return { results, tooMany, delivered: served.mock.messages.length };

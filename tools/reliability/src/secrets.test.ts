@@ -39,8 +39,8 @@ describe('the API key never leaks', () => {
           maxRetries: 1,
           timeoutMs: 500,
         });
-        const error = await wazzup
-          .sendMessage({
+        const error = await wazzup.messages
+          .send({
             channelId: 'e0629e11-0f67-4567-92a9-2237e91ec1b9',
             chatType: 'whatsapp',
             chatId: '79011112233',

@@ -23,7 +23,7 @@ export async function coreVerdict(
   };
   const wazzup = createWazzup({ apiKey: 'k', fetch, maxRetries: 0, ...options });
   try {
-    await wazzup.sendMessage(input as never);
+    await wazzup.messages.send(input as never);
     return { ok: true, requests };
   } catch (error) {
     if (!(error instanceof WazzupValidationError)) throw error;

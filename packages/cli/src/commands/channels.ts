@@ -8,7 +8,7 @@ export const channels = defineCommand({
   meta: { name: 'channels', description: 'List the channels of the account, and which can send' },
   args: API_ARGS,
   async run({ args }) {
-    const list = await clientFrom(args).channels.list();
+    const { data: list } = await clientFrom(args).channels.list();
     if (args.json) {
       console.log(
         JSON.stringify(list.map((channel) => ({ ...channel, canSend: canSend(channel) }))),

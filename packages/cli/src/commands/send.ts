@@ -55,7 +55,7 @@ export const send = defineCommand({
       templateValues: every(rawArgs, 'template-value'),
       crmMessageId: args['crm-message-id'],
     } as SendMessageRequest;
-    const result = await clientFrom(args).sendMessage(message);
+    const result = await clientFrom(args).messages.send(message);
     if (args.json) {
       console.log(JSON.stringify(result));
       return;

@@ -1,12 +1,10 @@
+import type { RateLimit, SendMessageResult, WazzupOptions } from '@wazzup-sdk/core';
 import {
   DEFAULT_RATE_LIMIT,
   DEFAULT_TIMEOUT_MS,
   DUPLICATE_WINDOW_MS,
-  type RateLimit,
-  type SendMessageResult,
   UNANSWERED_HOLD_MS,
-  type WazzupOptions,
-} from '@wazzup-sdk/core';
+} from '@wazzup-sdk/core/internal';
 import { createSender, type WazzupEnv } from '../create-wazzup';
 import type {
   DurableObjectNamespaceLike,
@@ -120,7 +118,7 @@ export function createOutboxConsumer<Env extends WazzupEnv>(
       );
     }
     // createSender throws WazzupConfigError when the key is missing, so the key below is set.
-    const client = createSender(env, { ...options.client, maxRetries: 0, rateLimit: false });
+    const client = createSender({ ...options.client, env, maxRetries: 0, rateLimit: false });
     const outbox = await outboxFor(namespace, env.WAZZUP_API_KEY as string);
     // Each message settles on its own; a crash in one fails the batch only after the others are
     // acked, so the queue redelivers just the unfinished ones.
@@ -202,7 +200,7 @@ export function createOutboxConsumer<Env extends WazzupEnv>(
           });
         let result: SendMessageResult;
         try {
-          result = await client.sendMessage(message.body.message);
+          result = await client.messages.send(message.body.message);
         } catch (error) {
           const failed = classify(error);
           await finish(failed.settlement, failed.slot);

@@ -1,4 +1,8 @@
-import { DEFAULT_TIMEOUT_MS, DUPLICATE_WINDOW_MS, UNANSWERED_HOLD_MS } from '@wazzup-sdk/core';
+import {
+  DEFAULT_TIMEOUT_MS,
+  DUPLICATE_WINDOW_MS,
+  UNANSWERED_HOLD_MS,
+} from '@wazzup-sdk/core/internal';
 import { describe, expect, it } from 'vitest';
 import type { FailedAttempt } from './classify';
 import { outboxTiming } from './consumer';

@@ -1,11 +1,10 @@
 import {
-  createCrmMessageId,
   parseSendMessageRequest,
   type SendMessageRequest,
-  type SendMessageRequestSchemaType,
   WazzupConfigError,
   WazzupError,
 } from '@wazzup-sdk/core';
+import { createCrmMessageId, type SendMessageRequestSchemaType } from '@wazzup-sdk/core/internal';
 import type { QueueProducer } from './bindings';
 import type { OutboxEnvelope } from './envelope';
 

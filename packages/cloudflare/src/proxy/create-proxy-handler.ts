@@ -1,4 +1,4 @@
-import { type FetchLike, WazzupConfigError, type WazzupOptions } from '@wazzup-sdk/core';
+import { WazzupConfigError, type WazzupOptions } from '@wazzup-sdk/core';
 import { createSender, type WazzupEnv } from '../create-wazzup';
 import { answerFor, refuse } from './answer';
 import { checkOrigins, corsHeaders, originAllowed } from './cors';
@@ -19,7 +19,7 @@ export interface ProxyOptions<Env> {
    * Options of the upstream client. Retries default to 0: the browser client retries with the
    * same crmMessageId, and two layers of retries would stretch past the service's ~60 s window.
    */
-  client?: Partial<Omit<WazzupOptions, 'apiKey'>> & { fetch?: FetchLike };
+  client?: Omit<WazzupOptions, 'apiKey' | 'env'>;
 }
 
 /** A Worker `fetch` handler. */
@@ -69,9 +69,9 @@ export function createProxyHandler<Env extends WazzupEnv>(
         ? refuse(413, 'PAYLOAD_TOO_LARGE', `The body is over ${maxBodyBytes} bytes`, cors)
         : refuse(400, 'INVALID_MESSAGE_DATA', 'The body must be JSON', cors);
     }
-    // createSender(env) is cheap; making it per request keeps a changed secret effective at once.
+    // createSender({ env }) is cheap; making it per request keeps a changed secret effective at once.
     const outcome = await Promise.resolve()
-      .then(() => createSender(env, clientOptions).sendMessage(read.body as never))
+      .then(() => createSender({ ...clientOptions, env }).messages.send(read.body as never))
       .then(
         (result) => ({ result }),
         (error: unknown) => ({ error }),

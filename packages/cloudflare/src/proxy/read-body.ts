@@ -1,4 +1,5 @@
-import { readLimited, WazzupConfigError } from '@wazzup-sdk/core';
+import { WazzupConfigError } from '@wazzup-sdk/core';
+import { readLimited } from '@wazzup-sdk/core/internal';
 
 /** A byte limit: a whole number above 0. */
 export function checkByteLimit(name: string, value: unknown): number {

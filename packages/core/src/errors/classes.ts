@@ -1,4 +1,5 @@
 import type { BaseIssue } from 'valibot';
+import type { WazzupResponse } from './answer';
 import type { WazzupErrorCode } from './codes';
 
 /** Base of every error this SDK throws, so one `instanceof WazzupError` catches them all. */
@@ -8,6 +9,8 @@ export class WazzupError extends Error {
   crmMessageId: string | undefined;
   /** How many HTTP attempts were made (0 when nothing reached the network). */
   attempts = 0;
+  /** The last HTTP answer, when one came: its status, redacted headers and request id. */
+  response: WazzupResponse | undefined;
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);

@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createWazzup } from '../client/create-wazzup';
-import { API_KEY, WHATSAPP_TEXT } from '../testing/fixtures';
-import { failed, recordingFetch, type Scripted } from '../testing/recording-fetch';
+import { API_KEY, WHATSAPP_TEXT } from '../../test/fixtures';
+import { failed, recordingFetch, type Scripted } from '../../test/recording-fetch';
+import { createWazzup } from '../client';
 import { WazzupError } from './classes';
 
 /** Every way an error gets printed, logged or shipped, with its cause chain. */
@@ -40,15 +40,15 @@ describe('the API key never leaks', () => {
       maxRetries: 1,
       timeoutMs: 1000,
     });
-    const error = await wazzup.sendMessage(WHATSAPP_TEXT).catch((caught: unknown) => caught);
+    const error = await wazzup.messages.send(WHATSAPP_TEXT).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WazzupError);
     for (const text of renderings(error)) expect(text).not.toContain(API_KEY);
   });
 
   it('through a validation error', async () => {
     const wazzup = createWazzup({ apiKey: API_KEY, fetch: recordingFetch() });
-    const error = await wazzup
-      .sendMessage({ ...WHATSAPP_TEXT, chatId: 'x' })
+    const error = await wazzup.messages
+      .send({ ...WHATSAPP_TEXT, chatId: 'x' })
       .catch((caught: unknown) => caught);
     for (const text of renderings(error)) expect(text).not.toContain(API_KEY);
   });

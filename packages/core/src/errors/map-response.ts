@@ -1,4 +1,6 @@
-import { parseJson, type RawAnswer } from '../client/raw-answer';
+import * as v from 'valibot';
+import { ErrorResponseSchema } from '../schemas/error';
+import { parseJson, type RawAnswer } from './answer';
 import { WazzupApiError } from './classes';
 import { type Redact, redactDeep } from './redact';
 
@@ -79,23 +81,16 @@ export function errorFromAnswer(answer: RawAnswer, redact: Redact): WazzupApiErr
       requestId: headerRequestId,
     });
   }
-  // Read by hand rather than with ErrorResponseSchema: the same shapes, without bundling valibot's
-  // union into every send. The code comes as `{ error }` or, on the iframe route, `{ error: { code } }`.
-  const body = parseJson(text) as Partial<Record<string, unknown>> | undefined;
-  const given = body?.error;
-  const error = typeof given === 'object' ? (given as { code?: unknown } | null)?.code : given;
-  if (typeof error === 'string') {
+  const body = v.safeParse(ErrorResponseSchema, parseJson(text));
+  if (body.success) {
+    const { error, description, data, requestId } = body.output;
     const code = cut(redact(normalizeCode(error)), MAX_CODE);
-    const { description, requestId } = body as { description?: unknown; requestId?: unknown };
     return new WazzupApiError({
       status,
       code,
-      description: cut(
-        redact(typeof description === 'string' ? description : code),
-        MAX_DESCRIPTION,
-      ),
-      data: redactDeep((body as { data?: unknown }).data, redact),
-      requestId: typeof requestId === 'string' ? cut(redact(requestId), MAX_CODE) : headerRequestId,
+      description: cut(redact(description ?? code), MAX_DESCRIPTION),
+      data: redactDeep(data, redact),
+      requestId: requestId === undefined ? headerRequestId : cut(redact(requestId), MAX_CODE),
     });
   }
   const summary = summarize(text, redact);

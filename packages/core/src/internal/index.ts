@@ -5,6 +5,22 @@
  * @module @wazzup-sdk/core/internal
  * @internal
  */
+export { resolveIn, senderOn, unlimitedSenderOn, wazzupOn } from '../client';
+export { checkHeaders } from '../core/check-options';
+export type { FetchLike } from '../core/options';
+export {
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_TIMEOUT_MS,
+  DUPLICATE_WINDOW_MS,
+  ENV,
+  envReader,
+  resolveShared,
+} from '../core/options';
+export type { SendMessageRequestSchemaType } from '../schemas/request-types';
 export { handlerWith } from '../webhooks/create-webhook-handler';
-export type { ResolvedWebhookOptions } from '../webhooks/options';
 export { resolveWebhookOptions } from '../webhooks/options';
+export { createCrmMessageId } from './crm-message-id';
+export { readLimited } from './read-capped';
+export { UNANSWERED_HOLD_MS } from './request';
+export type { Transport } from './transport';
+export { createTransport } from './transport';

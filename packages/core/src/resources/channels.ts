@@ -1,7 +1,8 @@
 import * as v from 'valibot';
-import type { CallOptions } from '../client/contract';
+import type { CallOptions } from '../core/options';
+import type { PagePromise } from '../core/pagination';
 import { deferred } from '../schemas/deferred';
-import { call, type Engine, readWith } from './shared';
+import { engineOf, Resource, unpaged } from './shared';
 
 /** Transports the pages and clients name; the service may add more, which pass as strings. */
 export type ChannelTransport =
@@ -65,16 +66,21 @@ export function canSend(channel: Pick<Channel, 'state'>): boolean {
   return channel.state === 'active';
 }
 
-/** `channels` on the client. */
-export interface ChannelMethods {
-  /** Every channel of the account (`GET /v3/channels`); safe to repeat. */
-  list(options?: CallOptions): Promise<Channel[]>;
+/** `wazzup.channels`. */
+export class Channels extends Resource {
+  /**
+   * Every channel of the account (`GET /v3/channels`), as one page; safe to repeat. Pick one that
+   * can send (`canSend(channel)`: only an `active` one).
+   */
+  list(options?: CallOptions): PagePromise<Channel> {
+    return unpaged(
+      engineOf(this),
+      { method: 'GET', path: '/v3/channels', route: 'GET /v3/channels' },
+      ChannelsSchema,
+      'a list of channels',
+      options,
+    );
+  }
 }
 
-/** The channel methods on an engine. */
-export function channelMethods(engine: Engine): ChannelMethods {
-  const read = readWith(v.array(ChannelSchema), 'a list of channels');
-  return {
-    list: (options) => call(engine, { method: 'GET', path: '/v3/channels', read }, options),
-  };
-}
+const ChannelsSchema = /* @__PURE__ */ deferred(() => v.array(ChannelSchema));

@@ -1,20 +1,28 @@
 import * as v from 'valibot';
-import type { CallOptions } from '../client/contract';
-import { validateInput } from '../client/validate';
+import type { CallOptions } from '../core/options';
+import { type ListParams, type PageData, type PagePromise, pages } from '../core/pagination';
+import type { WazzupPromise, WithResponse } from '../core/promise';
+import { validateInput } from '../core/validate';
+import { type Engine, request } from '../internal/request';
 import { namedChat, phoneSchema, usernameSchema } from '../schemas/chat-target';
 import { deferred, perMode } from '../schemas/deferred';
 import { exactObject, type UnknownKeys } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
 import { isHttpUrl } from '../schemas/request-rules';
 import {
-  batches,
+  BATCH_LIMIT,
   call,
+  checkOffset,
   countSchema,
-  type Engine,
+  engineOf,
   goneAfterRetry,
+  guarded,
+  guardedList,
   idArray,
   idPath,
-  offsetPages,
+  inBatches,
+  READ_MAX_BYTES,
+  Resource,
   readDone,
   readWith,
   text,
@@ -66,27 +74,6 @@ export interface DealInput {
 
 /** An entity as the service answers it: the fields it was given, and any it adds. */
 export type Stored<T> = Partial<T> & { id: string; [field: string]: unknown };
-
-/** The methods of one CRM entity: users, contacts or deals. */
-export interface EntityMethods<Input> {
-  /**
-   * Creates or updates entities by id (`POST /v3/<entity>`): any number, all validated first (a
-   * bad one fails the call before any request, naming its index and field), then sent in
-   * batches of 100. Safe to repeat: an upsert by id sets the same entity again.
-   */
-  upsert(items: readonly Input[], options?: CallOptions): Promise<void>;
-  /** One entity by id (`GET /v3/<entity>/:id`); safe to repeat. */
-  get(id: string, options?: CallOptions): Promise<Stored<Input>>;
-  /** Every entity, walking the service's pages of 100 (`GET /v3/<entity>?offset=`). */
-  list(options?: CallOptions): AsyncGenerator<Stored<Input>, void, undefined>;
-  /**
-   * Deletes one entity (`DELETE /v3/<entity>/:id`). Safe to repeat; a retry answered "not found"
-   * after an attempt that may have reached the service counts as deleted.
-   */
-  delete(id: string, options?: CallOptions): Promise<void>;
-  /** Deletes any number of entities (`PATCH /v3/<entity>/bulk_delete`), in batches of 100. */
-  bulkDelete(ids: readonly string[], options?: CallOptions): Promise<void>;
-}
 
 const link = (code: string, field: string) =>
   v.pipe(
@@ -200,75 +187,125 @@ const PageSchema = /* @__PURE__ */ deferred(() =>
   ]),
 );
 
-function entityMethods<Input extends { id: string }>(
-  engine: Engine,
-  entity: 'users' | 'contacts' | 'deals',
-  schema: (unknownKeys: UnknownKeys) => v.GenericSchema<unknown, Input>,
-  code: string,
-): EntityMethods<Input> {
-  const base = `/v3/${entity}`;
-  const readOne = readWith(StoredSchema, `a stored ${entity.slice(0, -1)}`) as (
-    answer: Parameters<ReturnType<typeof readWith>>[0],
-  ) => Stored<Input>;
-  const readPage = readWith(PageSchema, `a page of ${entity}`);
-  return {
-    async upsert(items, options) {
-      for (const batch of batches(validItems(schema(engine.unknownKeys), items, code, entity))) {
-        await call(engine, withBody('POST', base, batch, readDone), options);
-      }
-    },
-    async get(id, options) {
+/** What tells one entity's routes from another's. */
+interface EntityKind<Input> {
+  entity: 'users' | 'contacts' | 'deals';
+  code: string;
+  schema(unknownKeys: UnknownKeys): v.GenericSchema<unknown, Input>;
+}
+
+/** Each entity resource's kind, kept beside it (see `engineOf`). */
+const kinds = /* @__PURE__ */ new WeakMap<object, EntityKind<never>>();
+
+/** `users`, `contacts` or `deals`: the same five routes over another entity. */
+abstract class Entities<Input extends { id: string }> extends Resource {
+  constructor(engine: Engine, kind: EntityKind<Input>) {
+    super(engine);
+    kinds.set(this, kind as EntityKind<never>);
+  }
+
+  /**
+   * Creates or updates entities by id (`POST /v3/<entity>`): any number, all validated first (a
+   * bad one fails the call before any request, naming its index and field), then sent in
+   * batches of 100. Safe to repeat: an upsert by id sets the same entity again.
+   */
+  upsert(items: readonly Input[], options?: CallOptions): WazzupPromise<void> {
+    return guarded(() => {
+      const { entity, code, schema: schemaFor } = kindOf(this);
+      const schema = schemaFor(engineOf(this).options.schema.unknownKeys);
+      const valid = validItems(schema, items, code, entity);
+      const route = (batch: Input[]) => withBody('POST', `/v3/${entity}`, batch, readDone);
+      return inBatches(valid, route, engineOf(this), options);
+    });
+  }
+
+  /** One entity by id (`GET /v3/<entity>/:id`); safe to repeat. */
+  get(id: string, options?: CallOptions): WazzupPromise<Stored<Input>> {
+    return guarded(() => {
+      const path = `/v3/${kindOf(this).entity}/${idPath(id, 'id')}`;
+      const route = `GET /v3/${kindOf(this).entity}/:id`;
+      const read = readWith(StoredSchema, `a stored ${kindOf(this).entity.slice(0, -1)}`);
+      return call(engineOf(this), { method: 'GET', path, route, read }, options) as WazzupPromise<
+        Stored<Input>
+      >;
+    });
+  }
+
+  /**
+   * The entities, in the service's pages of 100 (`GET /v3/<entity>?offset=`): awaited, the first
+   * page (`{ data, count, offset, next() }`); with `for await`, every entity. `{ offset }`
+   * resumes a list.
+   */
+  list(params: ListParams = {}, options?: CallOptions): PagePromise<Stored<Input>> {
+    const { entity } = kindOf(this);
+    const read = readWith(PageSchema, `a page of ${entity}`);
+    const load = (offset: number) =>
+      request(
+        engineOf(this),
+        {
+          method: 'GET',
+          path: `/v3/${entity}?offset=${offset}`,
+          route: `GET /v3/${entity}`,
+          maxBytes: READ_MAX_BYTES,
+          read,
+        },
+        options,
+      ) as Promise<WithResponse<PageData<Stored<Input>>>>;
+    return guardedList(() => pages(load, BATCH_LIMIT, checkOffset(params.offset)));
+  }
+
+  /**
+   * Deletes one entity (`DELETE /v3/<entity>/:id`). Safe to repeat; a retry answered "not found"
+   * after an attempt that may have reached the service counts as deleted.
+   */
+  delete(id: string, options?: CallOptions): WazzupPromise<void> {
+    return guarded(() => {
+      const path = `/v3/${kindOf(this).entity}/${idPath(id, 'id')}`;
+      const route = `DELETE /v3/${kindOf(this).entity}/:id`;
       return call(
-        engine,
-        { method: 'GET', path: `${base}/${idPath(id, 'id')}`, read: readOne },
+        engineOf(this),
+        { method: 'DELETE', path, route, read: readDone, settle: goneAfterRetry },
         options,
       );
-    },
-    async *list(options) {
-      yield* offsetPages(async (offset) => {
-        const page = await call(
-          engine,
-          { method: 'GET', path: `${base}?offset=${offset}`, read: readPage },
-          options,
-        );
-        // An array is the whole list (older pages ignore the offset): never ask for more.
-        return page.whole ? { items: page.items, count: offset + page.items.length } : page;
-      }) as AsyncGenerator<Stored<Input>, void, undefined>;
-    },
-    async delete(id, options) {
-      const path = `${base}/${idPath(id, 'id')}`;
-      await call(
-        engine,
-        { method: 'DELETE', path, read: readDone, settle: goneAfterRetry },
-        options,
-      );
-    },
-    async bulkDelete(ids, options) {
+    });
+  }
+
+  /** Deletes any number of entities (`PATCH /v3/<entity>/bulk_delete`), in batches of 100. */
+  bulkDelete(ids: readonly string[], options?: CallOptions): WazzupPromise<void> {
+    return guarded(() => {
       const valid = validateInput(idArray('VALIDATION_ERROR', 'ids'), ids, 'VALIDATION_ERROR');
-      for (const batch of batches(valid)) {
-        await call(engine, withBody('PATCH', `${base}/bulk_delete`, batch, readDone), options);
-      }
-    },
-  };
+      const path = `/v3/${kindOf(this).entity}/bulk_delete`;
+      const route = (batch: string[]) => withBody('PATCH', path, batch, readDone);
+      return inBatches(valid, route, engineOf(this), options);
+    });
+  }
 }
 
-/** `users`, `contacts` and `deals` on the client. */
-export interface CrmMethods {
-  users: EntityMethods<UserInput>;
-  contacts: EntityMethods<ContactInput>;
-  deals: EntityMethods<DealInput>;
+function kindOf<Input>(resource: Entities<Input & { id: string }>): EntityKind<Input> {
+  return kinds.get(resource) as EntityKind<Input>;
 }
 
-/** The CRM entity methods on an engine. */
-export function crmMethods(engine: Engine): CrmMethods {
-  return {
-    users: entityMethods(engine, 'users', userInputSchema, USERS),
-    contacts: entityMethods(
-      engine,
-      'contacts',
-      contactInputSchema as (mode: UnknownKeys) => v.GenericSchema<unknown, ContactInput>,
-      CONTACTS,
-    ),
-    deals: entityMethods(engine, 'deals', dealInputSchema, DEALS),
-  };
+/** `wazzup.users`: the CRM's users. */
+export class Users extends Entities<UserInput> {
+  constructor(engine: Engine) {
+    super(engine, { entity: 'users', code: USERS, schema: userInputSchema });
+  }
+}
+
+/** `wazzup.contacts`: the CRM's contacts, with their chats. */
+export class Contacts extends Entities<ContactInput> {
+  constructor(engine: Engine) {
+    super(engine, {
+      entity: 'contacts',
+      code: CONTACTS,
+      schema: contactInputSchema as (mode: UnknownKeys) => v.GenericSchema<unknown, ContactInput>,
+    });
+  }
+}
+
+/** `wazzup.deals`: the CRM's deals. */
+export class Deals extends Entities<DealInput> {
+  constructor(engine: Engine) {
+    super(engine, { entity: 'deals', code: DEALS, schema: dealInputSchema });
+  }
 }

@@ -1,12 +1,13 @@
 import * as v from 'valibot';
-import type { CallOptions } from '../client/contract';
-import { validateInput } from '../client/validate';
+import type { CallOptions } from '../core/options';
+import type { WazzupPromise } from '../core/promise';
+import { validateInput } from '../core/validate';
 import { namedChat, phoneSchema, usernameSchema } from '../schemas/chat-target';
 import { deferred, perMode } from '../schemas/deferred';
 import { exactObject, type UnknownKeys } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
 import { isHttpUrl } from '../schemas/request-rules';
-import { call, type Engine, readWith, text, withBody } from './shared';
+import { call, engineOf, guarded, Resource, readWith, text, withBody } from './shared';
 
 /** A chat the window shows, or opens. */
 export interface IframeChat {
@@ -112,31 +113,26 @@ const iframeRequestSchema = /* @__PURE__ */ perMode(
 export const IframeRequestSchema: v.GenericSchema<unknown, IframeOptions> =
   /* @__PURE__ */ deferred(() => iframeRequestSchema('refuse'));
 
-/** `iframe` on the client. */
-export interface IframeMethods {
+/** `wazzup.iframe`: links to the chat window. */
+export class Iframe extends Resource {
   /**
    * A link to the chat window for a CRM user (`POST /v3/iframe`). Safe to repeat: each call only
-   * makes a new link.
+   * makes a new link. A link that is not http(s) is `INVALID_RESPONSE`.
    */
-  create(options: IframeOptions, callOptions?: CallOptions): Promise<{ url: string }>;
+  create(input: IframeOptions, options?: CallOptions): WazzupPromise<{ url: string }> {
+    return guarded(() => {
+      const schema = iframeRequestSchema(engineOf(this).options.schema.unknownKeys);
+      const body = validateInput(schema, input, 'VALIDATION_ERROR');
+      // The link goes into a page's <iframe src>: anything but http(s) (`javascript:` …) is refused.
+      const read = readWith(IframeLinkSchema, 'an http(s) iframe link');
+      return call(engineOf(this), withBody('POST', '/v3/iframe', body, read), options);
+    });
+  }
 }
 
-/** The iframe methods on an engine. */
-export function iframeMethods(engine: Engine): IframeMethods {
-  // The link goes into a page's <iframe src>: anything but http(s) (`javascript:` …) is refused.
-  const read = readWith(
+const IframeLinkSchema = /* @__PURE__ */ deferred(() =>
+  v.pipe(
     v.looseObject({ url: v.pipe(v.string(), v.check(isHttpUrl)) }),
-    'an http(s) iframe link',
-  );
-  return {
-    async create(input, options) {
-      const body = validateInput(
-        iframeRequestSchema(engine.unknownKeys),
-        input,
-        'VALIDATION_ERROR',
-      );
-      const { url } = await call(engine, withBody('POST', '/v3/iframe', body, read), options);
-      return { url };
-    },
-  };
-}
+    v.transform(({ url }) => ({ url })),
+  ),
+);

@@ -1,15 +1,18 @@
 import * as v from 'valibot';
-import type { CallOptions } from '../client/contract';
+import type { CallOptions } from '../core/options';
+import type { PagePromise } from '../core/pagination';
+import type { WazzupPromise } from '../core/promise';
 import { deferred, perMode } from '../schemas/deferred';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
 import {
-  batches,
-  call,
-  type Engine,
+  engineOf,
+  guarded,
+  inBatches,
+  Resource,
   readDone,
-  readWith,
   text,
+  unpaged,
   validItems,
   withBody,
 } from './shared';
@@ -57,31 +60,25 @@ const pipelineInputSchema = /* @__PURE__ */ perMode(
 export const PipelineInputSchema: v.GenericSchema<unknown, PipelineInput> =
   /* @__PURE__ */ deferred(() => pipelineInputSchema('refuse'));
 
-/** `pipelines` on the client. */
-export interface PipelineMethods {
-  /** Every pipeline (`GET /v3/pipelines`); safe to repeat. */
-  list(options?: CallOptions): Promise<Pipeline[]>;
-  /** Creates or updates pipelines by id (`POST /v3/pipelines`), in batches of 100; safe to repeat. */
-  upsert(pipelines: readonly PipelineInput[], options?: CallOptions): Promise<void>;
-}
+const PipelinesSchema = /* @__PURE__ */ deferred(
+  () => v.array(v.looseObject({ id: v.string() })) as v.GenericSchema<unknown, Pipeline[]>,
+);
 
-/** The pipeline methods on an engine. */
-export function pipelineMethods(engine: Engine): PipelineMethods {
-  const read = readWith(v.array(v.looseObject({ id: v.string() })), 'a list of pipelines') as (
-    answer: Parameters<ReturnType<typeof readWith>>[0],
-  ) => Pipeline[];
-  return {
-    list: (options) => call(engine, { method: 'GET', path: '/v3/pipelines', read }, options),
-    async upsert(pipelines, options) {
-      const valid = validItems(
-        pipelineInputSchema(engine.unknownKeys),
-        pipelines,
-        'VALIDATION_ERROR',
-        'pipelines',
-      );
-      for (const batch of batches(valid)) {
-        await call(engine, withBody('POST', '/v3/pipelines', batch, readDone), options);
-      }
-    },
-  };
+/** `wazzup.pipelines`: the account's sales funnels. */
+export class Pipelines extends Resource {
+  /** Every pipeline (`GET /v3/pipelines`), as one page; safe to repeat. */
+  list(options?: CallOptions): PagePromise<Pipeline> {
+    const route = { method: 'GET', path: '/v3/pipelines', route: 'GET /v3/pipelines' } as const;
+    return unpaged(engineOf(this), route, PipelinesSchema, 'a list of pipelines', options);
+  }
+
+  /** Creates or updates pipelines by id (`POST /v3/pipelines`), in batches of 100; safe to repeat. */
+  upsert(pipelines: readonly PipelineInput[], options?: CallOptions): WazzupPromise<void> {
+    return guarded(() => {
+      const schema = pipelineInputSchema(engineOf(this).options.schema.unknownKeys);
+      const valid = validItems(schema, pipelines, 'VALIDATION_ERROR', 'pipelines');
+      const route = (batch: PipelineInput[]) => withBody('POST', '/v3/pipelines', batch, readDone);
+      return inBatches(valid, route, engineOf(this), options);
+    });
+  }
 }

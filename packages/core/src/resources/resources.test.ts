@@ -10,10 +10,10 @@ import {
   type WazzupMockOptions,
 } from '@wazzup-sdk/mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WazzupOptions } from '../client/contract';
-import { createWazzup, type WazzupClient } from '../client/create-wazzup';
+import { LINKS, type Link } from '../../test/mock-links';
+import { createWazzup, type Wazzup } from '../client';
+import type { WazzupOptions } from '../core/options';
 import { WazzupAbortError, WazzupApiError, WazzupValidationError } from '../errors/classes';
-import { LINKS, type Link } from '../testing/mock-links';
 
 // Every route beyond sending, against the mock in memory and over loopback HTTP: success, local
 // validation (code, field or index, no request), the service's errors, paging across three pages,
@@ -35,12 +35,8 @@ const deal = (i: number) => ({
   closed: false,
 });
 /** Sends one WhatsApp text and hands back its result, which must be `sent`. */
-async function sendOne(
-  wazzup: WazzupClient,
-  channelId: string = DEMO_CHANNEL_IDS.whatsapp,
-  text = 'Hi',
-) {
-  const sent = await wazzup.sendMessage({
+async function sendOne(wazzup: Wazzup, channelId: string = DEMO_CHANNEL_IDS.whatsapp, text = 'Hi') {
+  const sent = await wazzup.messages.send({
     channelId,
     chatType: 'whatsapp',
     chatId: '79011112233',
@@ -91,7 +87,7 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
   async function setup(
     mockOptions: WazzupMockOptions = {},
     clientOptions: Partial<WazzupOptions> = {},
-  ): Promise<{ mock: WazzupMock; wazzup: WazzupClient; sidecar: WazzupClient }> {
+  ): Promise<{ mock: WazzupMock; wazzup: Wazzup; sidecar: Wazzup }> {
     const link = await (LINKS[mode] as (typeof LINKS)[string])({
       accounts: [
         {
@@ -123,7 +119,7 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
 
   it('lists channels with the service’s transports and states, and which can send', async () => {
     const { wazzup } = await setup();
-    const channels = await wazzup.channels.list();
+    const { data: channels } = await wazzup.channels.list();
     expect(channels).toHaveLength(DEMO_CHANNELS.length);
     expect(channels.find((c) => c.channelId === DEMO_CHANNEL_IDS.waba)).toMatchObject({
       transport: 'wapi',
@@ -242,7 +238,7 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
       { id: 'p1', name: 'Sales', stages: [{ id: 's1', name: 'New' }] },
       { id: 'p2', name: 'Support' },
     ]);
-    expect((await wazzup.pipelines.list()).map((p) => p.id)).toEqual(['p1', 'p2']);
+    expect((await wazzup.pipelines.list()).data.map((p) => p.id)).toEqual(['p1', 'p2']);
     const before = mock.requests.length;
     const error = await failure(wazzup.pipelines.upsert([{ id: 'p3', name: 'X', stages: [] }]));
     expect(error).toMatchObject({ code: 'VALIDATION_ERROR', field: '0.stages' });
@@ -269,13 +265,13 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
       stages: Array.from({ length: 8 }, (_, j) => ({ id: `s${j}`, name: 'z'.repeat(90) })),
     }));
     await wazzup.pipelines.upsert(pipelines);
-    const page = await wazzup.contacts.list().next();
+    const page = await wazzup.contacts.list();
     expect(JSON.stringify(mock.store().contacts.get('c1')).length * 100).toBeGreaterThan(64 * 1024);
-    expect(page.value).toMatchObject({ id: 'c0' });
+    expect(page.data[0]).toMatchObject({ id: 'c0' });
     let seen = 0;
     for await (const _ of wazzup.contacts.list()) seen++;
     expect(seen).toBe(100);
-    expect(await wazzup.pipelines.list()).toHaveLength(100);
+    expect((await wazzup.pipelines.list()).data).toHaveLength(100);
   });
 
   it('walks 250 templates across three limit/offset pages, statuses as the service wrote them', async () => {
@@ -332,18 +328,18 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
   it('edits and deletes a sent message; WABA refuses both; a second delete is MESSAGES_NOT_FOUND', async () => {
     const { mock, wazzup } = await setup();
     const sent = await sendOne(wazzup, DEMO_CHANNEL_IDS.whatsapp, 'Helo');
-    await wazzup.editMessage(sent.messageId, { text: 'Hello' }, { crmUserId: 'u1' });
+    await wazzup.messages.edit(sent.messageId, { text: 'Hello' }, { crmUserId: 'u1' });
     expect(mock.messages[0]).toMatchObject({ body: { text: 'Hello' } });
-    await wazzup.deleteMessage(sent.messageId);
+    await wazzup.messages.delete(sent.messageId);
     expect(mock.messages[0]?.deletedAt).toBeTypeOf('number');
-    expect(await failure(wazzup.deleteMessage(sent.messageId))).toMatchObject({
+    expect(await failure(wazzup.messages.delete(sent.messageId))).toMatchObject({
       code: 'MESSAGES_NOT_FOUND',
     });
     const waba = await sendOne(wazzup, DEMO_CHANNEL_IDS.waba);
-    expect(await failure(wazzup.editMessage(waba.messageId, { text: 'x' }))).toMatchObject({
+    expect(await failure(wazzup.messages.edit(waba.messageId, { text: 'x' }))).toMatchObject({
       code: 'CHANNEL_INVALID_TRANSPORT_FOR_EDITING',
     });
-    expect(await failure(wazzup.deleteMessage(waba.messageId))).toMatchObject({
+    expect(await failure(wazzup.messages.delete(waba.messageId))).toMatchObject({
       code: 'CHANNEL_INVALID_TRANSPORT_FOR_DELETION',
     });
   });
@@ -352,18 +348,18 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
     const { mock, wazzup } = await setup({ editWindowMs: 0, now: () => Date.now() + 1 });
     const sent = await sendOne(wazzup);
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(await failure(wazzup.editMessage(sent.messageId, { text: 'Hey' }))).toMatchObject({
+    expect(await failure(wazzup.messages.edit(sent.messageId, { text: 'Hey' }))).toMatchObject({
       code: 'MESSAGES_EDITING_TIME_EXPIRED',
     });
     const before = mock.requests.length;
     const both = { text: 'a', contentUri: 'https://example.com/a.png' } as never;
-    expect(await failure(wazzup.editMessage(sent.messageId, both))).toMatchObject({
+    expect(await failure(wazzup.messages.edit(sent.messageId, both))).toMatchObject({
       code: 'MESSAGE_ONLY_TEXT_OR_CONTENT',
     });
-    expect(await failure(wazzup.editMessage(sent.messageId, {} as never))).toMatchObject({
+    expect(await failure(wazzup.messages.edit(sent.messageId, {} as never))).toMatchObject({
       code: 'MESSAGE_NOTHING_TO_SEND',
     });
-    expect(await failure(wazzup.editMessage(' ', { text: 'x' }))).toMatchObject({
+    expect(await failure(wazzup.messages.edit(' ', { text: 'x' }))).toMatchObject({
       field: 'messageId',
     });
     expect(mock.requests).toHaveLength(before);
@@ -373,7 +369,7 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
     const { mock, wazzup } = await setup();
     const sent = await sendOne(wazzup);
     mock.faults.enqueue({ kind: 'lose-answer' });
-    await wazzup.deleteMessage(sent.messageId);
+    await wazzup.messages.delete(sent.messageId);
     expect(requestsTo(mock, 'DELETE', `/v3/message/${sent.messageId}`)).toHaveLength(2);
     expect(mock.messages[0]?.deletedAt).toBeTypeOf('number');
   });
@@ -381,7 +377,7 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
   it('retries a 503 and a dropped connection on any route, and obeys maxRetries per call', async () => {
     const { mock, wazzup } = await setup();
     mock.faults.enqueue({ kind: 'server-error', status: 503 }, { kind: 'reset' });
-    expect(await wazzup.channels.list()).toHaveLength(DEMO_CHANNELS.length);
+    expect((await wazzup.channels.list()).data).toHaveLength(DEMO_CHANNELS.length);
     expect(requestsTo(mock, 'GET', '/v3/channels')).toHaveLength(3);
     mock.faults.enqueue({ kind: 'server-error', status: 503 });
     const error = await failure(wazzup.pipelines.list({ maxRetries: 0 }));
@@ -399,7 +395,7 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
     ]) {
       expect(await failure(refused())).toMatchObject({ status: 403, code: 'FORBIDDEN' });
     }
-    expect(await sidecar.channels.list()).toHaveLength(DEMO_CHANNELS.length);
+    expect((await sidecar.channels.list()).data).toHaveLength(DEMO_CHANNELS.length);
   });
 
   it('a mixed burst of routes never exceeds the one rate limit of the key at the server', async () => {
@@ -415,7 +411,7 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
         case 2:
           return wazzup.webhooks.get();
         default:
-          return wazzup.sendMessage({
+          return wazzup.messages.send({
             channelId: DEMO_CHANNEL_IDS.whatsapp,
             chatType: 'whatsapp',
             chatId: '79011112233',
@@ -439,7 +435,7 @@ describe.each(Object.keys(LINKS))('every route against the mock, %s', (mode) => 
     await wazzup.contacts.upsert(Array.from({ length: 150 }, (_, i) => contact(i)));
     const controller = new AbortController();
     controller.abort();
-    const error = await failure(wazzup.contacts.list({ signal: controller.signal }).next());
+    const error = await failure(wazzup.contacts.list({}, { signal: controller.signal }));
     expect(error).toBeInstanceOf(WazzupAbortError);
   });
 });
@@ -453,7 +449,9 @@ describe('answers are read leniently', () => {
     });
 
   it('keeps unknown fields and values of a channel', async () => {
-    const [channel] = await answering([
+    const {
+      data: [channel],
+    } = await answering([
       { channelId: 'x', transport: 'maxbot', plainId: '1', state: 'qridle', tier: 'TIER_1K' },
     ]).channels.list();
     expect(channel).toEqual({

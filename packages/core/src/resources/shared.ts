@@ -1,16 +1,34 @@
 import * as v from 'valibot';
-import type { CallOptions } from '../client/contract';
-import { parseJson, type RawAnswer } from '../client/raw-answer';
-import { type EngineContext, type Route, request } from '../client/retry-loop';
-import { validateInput } from '../client/validate';
+import type { CallOptions } from '../core/options';
+import { PagePromise, pages } from '../core/pagination';
+import { WazzupPromise, type WazzupResponse, type WithResponse } from '../core/promise';
+import { validateInput } from '../core/validate';
+import { parseJson, type RawAnswer } from '../errors/answer';
 import { WazzupApiError, WazzupValidationError } from '../errors/classes';
+import { type Engine, type Route, request } from '../internal/request';
 import { issueMessage } from '../schemas/issue-message';
 
 /** Most items a batch route takes in one request (more gives `TOO_MANY_ENTITIES`). */
 export const BATCH_LIMIT = 100;
 
-/** What every resource is built on: the client's engine. */
-export type Engine = EngineContext;
+/**
+ * Each resource's engine, kept beside it rather than as a member: a client printed or inspected
+ * shows no engine (nor the key it holds), and a class without private members is typed alike by
+ * every entry point that declares it.
+ */
+const engines = /* @__PURE__ */ new WeakMap<object, Engine>();
+
+/** What every resource is made on: the client's engine. */
+export abstract class Resource {
+  constructor(engine: Engine) {
+    engines.set(this, engine);
+  }
+}
+
+/** The engine a resource was made on. */
+export function engineOf(resource: Resource): Engine {
+  return engines.get(resource) as Engine;
+}
 
 /** A non-blank string of at most `max` characters, refused with `code` naming `field`. */
 export function text(
@@ -96,11 +114,92 @@ export function readWith<T>(
 }
 
 /** Reads an answer whose body is not documented (edits, deletes, upserts): any body is fine. */
-export const readDone = (): true => true;
+export const readDone = (): undefined => undefined;
 
 /** Makes a route's request on the engine, reading up to {@link READ_MAX_BYTES} of its answer. */
-export function call<T>(engine: Engine, route: Route<T>, options: CallOptions = {}): Promise<T> {
-  return request(engine, { maxBytes: READ_MAX_BYTES, ...route }, options);
+export function call<T>(engine: Engine, route: Route<T>, options?: CallOptions): WazzupPromise<T> {
+  return new WazzupPromise(request(engine, { maxBytes: READ_MAX_BYTES, ...route }, options));
+}
+
+/**
+ * A call made of one request per batch, in order: it resolves with the last batch's answer.
+ * Nothing is sent for no batches (the answer then says status 0 and no attempts).
+ */
+export function inBatches<Item>(
+  items: readonly Item[],
+  route: (batch: Item[]) => Route<undefined>,
+  engine: Engine,
+  options?: CallOptions,
+): WazzupPromise<void> {
+  return new WazzupPromise(
+    (async (): Promise<WithResponse<void>> => {
+      let response: WazzupResponse = {
+        status: 0,
+        headers: new Headers(),
+        requestId: undefined,
+        attempts: 0,
+        rateLimitWaitMs: 0,
+      };
+      for (const batch of batches(items)) {
+        ({ response } = await request(
+          engine,
+          { maxBytes: READ_MAX_BYTES, ...route(batch) },
+          options,
+        ));
+      }
+      return { data: undefined, response };
+    })(),
+  );
+}
+
+/** A list's starting offset: a whole number from 0, or a validation error. */
+export function checkOffset(offset: unknown): number {
+  if (offset === undefined) return 0;
+  if (!Number.isSafeInteger(offset) || (offset as number) < 0) {
+    throw new WazzupValidationError(
+      'VALIDATION_ERROR',
+      'offset',
+      'offset must be a whole number from 0',
+      [],
+    );
+  }
+  return offset as number;
+}
+
+/** A list the service answers whole (channels, pipelines): one page of every item. */
+export function unpaged<Item>(
+  engine: Engine,
+  route: Omit<Route<Item[]>, 'read'>,
+  schema: v.GenericSchema<unknown, Item[]>,
+  what: string,
+  options?: CallOptions,
+): PagePromise<Item> {
+  const read = readWith(schema, what);
+  return pages(
+    () =>
+      request(engine, { maxBytes: READ_MAX_BYTES, ...route, read }, options).then(
+        ({ data, response }) => ({ data: { items: data, whole: true }, response }),
+      ),
+    Number.POSITIVE_INFINITY,
+  );
+}
+
+/** A list made by `make`, whose own throws (a bad offset) reject it instead. */
+export function guardedList<Item>(make: () => PagePromise<Item>): PagePromise<Item> {
+  try {
+    return make();
+  } catch (error) {
+    return new PagePromise(Promise.reject(error));
+  }
+}
+
+/** A call made by `make`, whose own throws (a bad input, a bad option) reject it instead. */
+export function guarded<T>(make: () => WazzupPromise<T>): WazzupPromise<T> {
+  try {
+    return make();
+  } catch (error) {
+    return new WazzupPromise(Promise.reject(error));
+  }
 }
 
 /** A JSON route with a body. */
@@ -109,8 +208,9 @@ export function withBody<T>(
   path: string,
   body: unknown,
   read: Route<T>['read'],
+  template: string = `${method} ${path}`,
 ): Route<T> {
-  return { method, path, body: JSON.stringify(body), read };
+  return { method, path, route: template, body: JSON.stringify(body), read };
 }
 
 /** Splits items into batches of at most {@link BATCH_LIMIT}. */
@@ -136,8 +236,13 @@ export function idArray(code: string, what: string): v.GenericSchema<unknown, st
  * A delete's "not found" after an earlier attempt that may have reached the service (no answer,
  * a 5xx): that attempt most likely deleted it, so the call has done what it was asked.
  */
-export function goneAfterRetry(error: WazzupApiError, uncertain: boolean): true | undefined {
-  return uncertain && (error.status === 404 || /NOT_FOUND$/.test(error.code)) ? true : undefined;
+export function goneAfterRetry(
+  error: WazzupApiError,
+  uncertain: boolean,
+): { settled: undefined } | undefined {
+  return uncertain && (error.status === 404 || /NOT_FOUND$/.test(error.code))
+    ? { settled: undefined }
+    : undefined;
 }
 
 /**
@@ -156,48 +261,4 @@ export function countSchema(): v.GenericSchema<unknown, number | undefined> {
       }),
     ),
   );
-}
-
-/** Most pages a list walks: a million items at the service's 100 a page. */
-export const MAX_PAGES = 10_000;
-
-/** The ids of a page's items, to tell one page from the next. */
-const idsOf = (items: readonly unknown[]) =>
-  JSON.stringify(
-    items.map(
-      (item) =>
-        (item as { id?: unknown; templateGuid?: unknown }).id ??
-        (item as { templateGuid?: unknown }).templateGuid,
-    ),
-  );
-
-/**
- * Walks offset pages of `size` items until a short page or `count` says there are no more. A page
- * that repeats the one before it (a server that ignores `offset`) fails with `INVALID_RESPONSE`,
- * and so does a list past {@link MAX_PAGES} pages: a list always ends.
- */
-export async function* offsetPages<T>(
-  page: (offset: number) => Promise<{ items: readonly T[]; count?: number | undefined }>,
-  size: number = BATCH_LIMIT,
-): AsyncGenerator<T, void, undefined> {
-  let previous: string | undefined;
-  for (let offset = 0, pages = 0; ; offset += size, pages++) {
-    if (pages >= MAX_PAGES) throw endless(`went on past ${MAX_PAGES} pages`);
-    const { items, count } = await page(offset);
-    const ids = idsOf(items);
-    if (items.length > 0 && ids === previous) {
-      throw endless(`answered offset ${offset} with the page before it again: it ignores offset`);
-    }
-    previous = ids;
-    yield* items;
-    if (items.length < size || (count !== undefined && offset + items.length >= count)) return;
-  }
-}
-
-function endless(why: string): WazzupApiError {
-  return new WazzupApiError({
-    status: 200,
-    code: 'INVALID_RESPONSE',
-    description: `The list ${why}`,
-  });
 }

@@ -1,7 +1,18 @@
 import * as v from 'valibot';
-import type { CallOptions } from '../client/contract';
+import type { CallOptions } from '../core/options';
+import { type ListParams, type PagePromise, pages } from '../core/pagination';
+import { request } from '../internal/request';
 import { deferred } from '../schemas/deferred';
-import { call, type Engine, offsetPages, readWith } from './shared';
+import {
+  BATCH_LIMIT,
+  checkOffset,
+  countSchema,
+  engineOf,
+  guardedList,
+  READ_MAX_BYTES,
+  Resource,
+  readWith,
+} from './shared';
 
 /** Moderation states of a WABA template; compare case-insensitively (pages and live differ). */
 export type TemplateStatus =
@@ -36,33 +47,35 @@ const TemplatePageSchema = /* @__PURE__ */ deferred(() =>
   v.union([
     v.pipe(
       v.array(TemplateSchema),
-      v.transform((items) => ({ items, count: undefined })),
+      v.transform((items) => ({ items: items as Template[], count: undefined })),
     ),
     v.pipe(
-      v.looseObject({ count: v.optional(v.number()), data: v.array(TemplateSchema) }),
-      v.transform(({ count, data }) => ({ items: data, count })),
+      v.looseObject({ count: countSchema(), data: v.array(TemplateSchema) }),
+      v.transform(({ count, data }) => ({ items: data as Template[], count })),
     ),
   ]),
 );
 
-/** `templates` on the client. */
-export interface TemplateMethods {
-  /** Every WABA template, walking `limit`/`offset` pages of 100 (`GET /v3/templates/whatsapp`). */
-  list(options?: CallOptions): AsyncGenerator<Template, void, undefined>;
-}
-
-/** The template methods on an engine. */
-export function templateMethods(engine: Engine): TemplateMethods {
-  const read = readWith(TemplatePageSchema, 'a page of templates');
-  return {
-    async *list(options) {
-      yield* offsetPages((offset) =>
-        call(
-          engine,
-          { method: 'GET', path: `/v3/templates/whatsapp?limit=100&offset=${offset}`, read },
-          options,
-        ),
-      ) as AsyncGenerator<Template, void, undefined>;
-    },
-  };
+/** `wazzup.templates`: the account's WABA templates. */
+export class Templates extends Resource {
+  /**
+   * The WABA templates, in `limit`/`offset` pages of 100 (`GET /v3/templates/whatsapp`): awaited,
+   * the first page; with `for await`, every template.
+   */
+  list(params: ListParams = {}, options?: CallOptions): PagePromise<Template> {
+    const read = readWith(TemplatePageSchema, 'a page of templates');
+    const load = (offset: number) =>
+      request(
+        engineOf(this),
+        {
+          method: 'GET',
+          path: `/v3/templates/whatsapp?limit=${BATCH_LIMIT}&offset=${offset}`,
+          route: 'GET /v3/templates/whatsapp',
+          maxBytes: READ_MAX_BYTES,
+          read,
+        },
+        options,
+      );
+    return guardedList(() => pages(load, BATCH_LIMIT, checkOffset(params.offset)));
+  }
 }

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
-import type { CallOptions } from '../client/contract';
+import type { CallOptions } from '../core/options';
+import type { WazzupPromise } from '../core/promise';
 import { deferred } from '../schemas/deferred';
 import { numeric } from '../schemas/numeric';
-import { call, type Engine, idPath, readWith } from './shared';
+import { call, engineOf, guarded, idPath, Resource, readWith } from './shared';
 
 /** A CRM user's unanswered counter (unknown fields kept). */
 export interface Unanswered {
@@ -24,19 +25,18 @@ const UnansweredSchema = /* @__PURE__ */ deferred(
     }) as v.GenericSchema<unknown, Unanswered>,
 );
 
-/** `unanswered` on the client. */
-export interface UnansweredMethods {
+/** `wazzup.unanswered`: a CRM user's unanswered counter. */
+export class UnansweredCounters extends Resource {
   /** A CRM user's unanswered counter (`GET /v3/unanswered/:userId`); safe to repeat. */
-  get(userId: string, options?: CallOptions): Promise<Unanswered>;
-}
-
-/** The unanswered methods on an engine. */
-export function unansweredMethods(engine: Engine): UnansweredMethods {
-  const read = readWith(UnansweredSchema, 'an unanswered counter');
-  return {
-    async get(userId, options) {
+  get(userId: string, options?: CallOptions): WazzupPromise<Unanswered> {
+    return guarded(() => {
       const path = `/v3/unanswered/${idPath(userId, 'userId')}`;
-      return call(engine, { method: 'GET', path, read }, options);
-    },
-  };
+      const read = readWith(UnansweredSchema, 'an unanswered counter');
+      return call(
+        engineOf(this),
+        { method: 'GET', path, route: 'GET /v3/unanswered/:userId', read },
+        options,
+      );
+    });
+  }
 }

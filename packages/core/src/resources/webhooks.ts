@@ -1,10 +1,11 @@
 import * as v from 'valibot';
-import type { CallOptions } from '../client/contract';
-import { validateInput } from '../client/validate';
+import type { CallOptions } from '../core/options';
+import type { WazzupPromise } from '../core/promise';
+import { validateInput } from '../core/validate';
 import { deferred, perMode } from '../schemas/deferred';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
-import { call, type Engine, readDone, readWith, withBody } from './shared';
+import { call, engineOf, guarded, Resource, readDone, readWith, withBody } from './shared';
 
 /** Which deliveries the service makes to the webhook address. */
 export interface WebhookSubscriptions {
@@ -113,27 +114,28 @@ const setWebhooksRequestSchema = /* @__PURE__ */ perMode(
 export const SetWebhooksRequestSchema: v.GenericSchema<unknown, SetWebhooksInput> =
   /* @__PURE__ */ deferred(() => setWebhooksRequestSchema('refuse'));
 
-/** `webhooks` on the client. */
-export interface WebhookMethods {
-  /** The account's webhook settings (`GET /v3/webhooks`); safe to repeat. */
-  get(options?: CallOptions): Promise<WebhookSettings>;
+/** `wazzup.webhooks`: where the service delivers, and what. */
+export class Webhooks extends Resource {
+  /** The account's webhook settings (`GET /v3/webhooks`), always as booleans; safe to repeat. */
+  get(options?: CallOptions): WazzupPromise<WebhookSettings> {
+    const read = readWith(WebhookSettingsSchema, 'webhook settings');
+    return call(
+      engineOf(this),
+      { method: 'GET', path: '/v3/webhooks', route: 'GET /v3/webhooks', read },
+      options,
+    );
+  }
+
   /**
    * Points the account's webhooks at `uri` (`PATCH /v3/webhooks`). The service first POSTs
    * `{ "test": true }` there and wants a 200: otherwise it answers `testPostNotPassed`; a bad
    * address is `uriNotValid` (checked here first). Safe to repeat: it sets the same settings, and
    * the service probes again. One address per account: this replaces any other integration's.
    */
-  set(input: SetWebhooksInput, options?: CallOptions): Promise<void>;
-}
-
-/** The webhook methods on an engine. */
-export function webhookMethods(engine: Engine): WebhookMethods {
-  const read = readWith(WebhookSettingsSchema, 'webhook settings');
-  return {
-    get: (options) => call(engine, { method: 'GET', path: '/v3/webhooks', read }, options),
-    async set(input, options) {
+  set(input: SetWebhooksInput, options?: CallOptions): WazzupPromise<void> {
+    return guarded(() => {
       const { uri, subscriptions = {} } = validateInput(
-        setWebhooksRequestSchema(engine.unknownKeys),
+        setWebhooksRequestSchema(engineOf(this).options.schema.unknownKeys),
         input,
         'uriNotValid',
       );
@@ -143,7 +145,7 @@ export function webhookMethods(engine: Engine): WebhookMethods {
           SWITCHES.map((name) => [name, (subscriptions as Record<string, unknown>)[name] === true]),
         ),
       };
-      await call(engine, withBody('PATCH', '/v3/webhooks', body, readDone), options);
-    },
-  };
+      return call(engineOf(this), withBody('PATCH', '/v3/webhooks', body, readDone), options);
+    });
+  }
 }

@@ -14,7 +14,8 @@ export interface ErrorResponse {
 }
 
 /**
- * Schema of an error body; unknown extra fields are ignored. The code comes as `{ error: "CODE" }`
+ * Schema of an error body (`{ error, description, data?, status?, requestId? }`); unknown extra
+ * fields are ignored. The code comes as `{ error: "CODE" }`
  * or, on the iframe route, nested as `{ error: { code: "CODE" } }`: both read as `error`.
  */
 export const ErrorResponseSchema: v.GenericSchema<unknown, ErrorResponse> =
@@ -27,8 +28,10 @@ export const ErrorResponseSchema: v.GenericSchema<unknown, ErrorResponse> =
           v.transform((nested) => nested.code),
         ),
       ]),
-      description: v.optional(v.string()),
+      // Read leniently: a description or request id of another type is as absent, and the code
+      // still reads.
+      description: v.fallback(v.optional(v.string()), undefined),
       data: v.optional(v.unknown()),
-      requestId: v.optional(v.string()),
+      requestId: v.fallback(v.optional(v.string()), undefined),
     }),
   );

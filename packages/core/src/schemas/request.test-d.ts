@@ -1,41 +1,42 @@
 import type * as v from 'valibot';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { WazzupClient } from '../client/create-wazzup';
-import type { SendMessageRequest, SendMessageRequestSchema } from '../index';
+import type { SendMessageRequestSchema } from '../all-schemas';
+import type { Wazzup } from '../client';
+import type { SendMessageRequest } from '../index';
 import type { WebhookMessage } from '../webhooks/index';
 
-declare const wazzup: WazzupClient;
+declare const wazzup: Wazzup;
 const channelId = 'e0629e11-0f67-4567-92a9-2237e91ec1b9';
 
 describe('SendMessageRequest types follow the rules', () => {
   it('accepts the documented shapes', () => {
-    wazzup.sendMessage({ channelId, chatType: 'whatsapp', chatId: '79011112233', text: 'Hi' });
-    wazzup.sendMessage({ channelId, chatType: 'telegram', username: 'durov', text: 'Hi' });
-    wazzup.sendMessage({
+    wazzup.messages.send({ channelId, chatType: 'whatsapp', chatId: '79011112233', text: 'Hi' });
+    wazzup.messages.send({ channelId, chatType: 'telegram', username: 'durov', text: 'Hi' });
+    wazzup.messages.send({
       channelId,
       chatType: 'telegram',
       phone: '79011112233',
       contentUri: 'https://x.y/a.png',
     });
-    wazzup.sendMessage({
+    wazzup.messages.send({
       channelId,
       chatType: 'whatsapp',
       chatId: '79011112233',
       templateId: 't',
       templateValues: ['v'],
     });
-    wazzup.sendMessage({ channelId, chatType: 'viber', chatId: '1', text: 'Hi' });
+    wazzup.messages.send({ channelId, chatType: 'viber', chatId: '1', text: 'Hi' });
   });
 
   it("types each chat type's buttons: a WABA list, Telegram and MAX rows", () => {
-    wazzup.sendMessage({
+    wazzup.messages.send({
       channelId,
       chatType: 'whatsapp',
       chatId: '79011112233',
       text: 'Hi',
       buttonsObject: { buttons: [{ text: 'Yes', type: 'text' }, { text: 'No' }] },
     });
-    wazzup.sendMessage({
+    wazzup.messages.send({
       channelId,
       chatType: 'telegram',
       username: 'durov',
@@ -45,7 +46,7 @@ describe('SendMessageRequest types follow the rules', () => {
         buttons: [[{ text: 'Open', url: 'https://x.y' }], [{ text: 'Yes', callbackData: 'y' }]],
       },
     });
-    wazzup.sendMessage({
+    wazzup.messages.send({
       channelId,
       chatType: 'max',
       phone: '79011112233',
@@ -56,14 +57,14 @@ describe('SendMessageRequest types follow the rules', () => {
       },
     });
     // @ts-expect-error a WABA list is flat, not rows
-    wazzup.sendMessage({
+    wazzup.messages.send({
       channelId,
       chatType: 'whatsapp',
       chatId: '1',
       text: 'Hi',
       buttonsObject: { buttons: [[{ text: 'Yes' }]] },
     });
-    wazzup.sendMessage({
+    wazzup.messages.send({
       channelId,
       chatType: 'telegram',
       chatId: '1',
@@ -72,7 +73,7 @@ describe('SendMessageRequest types follow the rules', () => {
       buttonsObject: { buttons: [{ text: 'Yes' }] },
     });
     // @ts-expect-error VK takes no buttons
-    wazzup.sendMessage({
+    wazzup.messages.send({
       channelId,
       chatType: 'vk',
       chatId: '1',
@@ -83,7 +84,7 @@ describe('SendMessageRequest types follow the rules', () => {
 
   it("takes an incoming message's chat as it comes, without a cast", () => {
     const message = {} as WebhookMessage;
-    wazzup.sendMessage({
+    wazzup.messages.send({
       channelId: message.channelId,
       chatType: message.chatType,
       chatId: message.chatId,
@@ -93,7 +94,7 @@ describe('SendMessageRequest types follow the rules', () => {
 
   it('rejects text and contentUri together', () => {
     // @ts-expect-error text and contentUri are exclusive
-    wazzup.sendMessage({
+    wazzup.messages.send({
       channelId,
       chatType: 'whatsapp',
       chatId: '1',
@@ -104,7 +105,7 @@ describe('SendMessageRequest types follow the rules', () => {
 
   it('rejects username and phone outside Telegram', () => {
     // @ts-expect-error username is for Telegram only
-    wazzup.sendMessage({
+    wazzup.messages.send({
       channelId,
       chatType: 'whatsapp',
       chatId: '1',
@@ -112,7 +113,7 @@ describe('SendMessageRequest types follow the rules', () => {
       text: 'Hi',
     });
     // @ts-expect-error phone is for Telegram and MAX only
-    wazzup.sendMessage({
+    wazzup.messages.send({
       channelId,
       chatType: 'instagram',
       chatId: 'x',
@@ -120,16 +121,16 @@ describe('SendMessageRequest types follow the rules', () => {
       text: 'Hi',
     });
     // @ts-expect-error MAX is not reached by username
-    wazzup.sendMessage({ channelId, chatType: 'max', username: 'x', text: 'Hi' });
+    wazzup.messages.send({ channelId, chatType: 'max', username: 'x', text: 'Hi' });
   });
 
   it('rejects a missing chatId where one is required, and unknown keys', () => {
     // @ts-expect-error whatsapp needs chatId
-    wazzup.sendMessage({ channelId, chatType: 'whatsapp', text: 'Hi' });
+    wazzup.messages.send({ channelId, chatType: 'whatsapp', text: 'Hi' });
     // @ts-expect-error a typo is not a field
-    wazzup.sendMessage({ channelId, chatType: 'whatsapp', chatid: '1', text: 'Hi' });
+    wazzup.messages.send({ channelId, chatType: 'whatsapp', chatid: '1', text: 'Hi' });
     // @ts-expect-error nothing to send
-    wazzup.sendMessage({ channelId, chatType: 'whatsapp', chatId: '1' });
+    wazzup.messages.send({ channelId, chatType: 'whatsapp', chatId: '1' });
   });
 
   it('infers the request type from the schema', () => {
@@ -139,7 +140,7 @@ describe('SendMessageRequest types follow the rules', () => {
   });
 
   it('resolves to a discriminated result', async () => {
-    const result = await wazzup.sendMessage({
+    const result = await wazzup.messages.send({
       channelId,
       chatType: 'whatsapp',
       chatId: '1',

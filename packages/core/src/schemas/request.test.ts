@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { createWazzup } from '../client/create-wazzup';
-import { parseSendMessageRequest } from '../client/validate';
+import { API_KEY, WHATSAPP_TEXT } from '../../test/fixtures';
+import { created, recordingFetch } from '../../test/recording-fetch';
+import { INVALID_CASES, VALID_CASES } from '../../test/validation-cases';
+import { createWazzup } from '../client';
+import { parseSendMessageRequest } from '../core/validate';
 import { WazzupValidationError } from '../errors/classes';
-import { API_KEY, WHATSAPP_TEXT } from '../testing/fixtures';
-import { created, recordingFetch } from '../testing/recording-fetch';
-import { INVALID_CASES, VALID_CASES } from '../testing/validation-cases';
 import { createSendMessageRequestSchema, SendMessageRequestSchema } from './request';
 import type { SendMessageRequest } from './request-types';
 
@@ -30,7 +30,7 @@ describe('local validation', () => {
     '$name → $code at "$field", nothing sent',
     async ({ input, code, field }) => {
       const { fetch, wazzup } = client();
-      const error = await rejection(wazzup.sendMessage(input as SendMessageRequest));
+      const error = await rejection(wazzup.messages.send(input as SendMessageRequest));
       expect({ code: error.code, field: error.field }).toEqual({ code, field });
       expect(error.issues.length).toBeGreaterThan(0);
       expect(error.message).toContain(code);
@@ -40,7 +40,7 @@ describe('local validation', () => {
 
   it.each(VALID_CASES)('accepts $name and sends it as given', async ({ input }) => {
     const { fetch, wazzup } = client();
-    await wazzup.sendMessage(input as unknown as SendMessageRequest);
+    await wazzup.messages.send(input as unknown as SendMessageRequest);
     expect(fetch.requests).toHaveLength(1);
     const { crmMessageId, ...sent } = fetch.requests[0]?.body ?? {};
     const { crmMessageId: given, ...expected } = input;
@@ -53,7 +53,7 @@ describe('local validation', () => {
     const huge = 'x'.repeat(5 * 1024 * 1024);
     const errors = await Promise.all(
       [{ text: huge }, { [huge]: 1 }, { chatId: huge }, { text: 7, chatType: huge }].map((change) =>
-        rejection(wazzup.sendMessage({ ...WHATSAPP_TEXT, ...change } as never)),
+        rejection(wazzup.messages.send({ ...WHATSAPP_TEXT, ...change } as never)),
       ),
     );
     for (const error of errors) {
@@ -66,7 +66,7 @@ describe('local validation', () => {
   it('names the field meant by a typo', async () => {
     const { wazzup } = client();
     const error = await rejection(
-      wazzup.sendMessage({ ...WHATSAPP_TEXT, chatid: '1' } as unknown as SendMessageRequest),
+      wazzup.messages.send({ ...WHATSAPP_TEXT, chatid: '1' } as unknown as SendMessageRequest),
     );
     expect(error.message).toContain('did you mean "chatId"');
   });
@@ -75,7 +75,7 @@ describe('local validation', () => {
     const { wazzup } = client();
     const buttons = Array.from({ length: 13 }, () => ({ text: 'x', type: 'text' as const }));
     const error = await rejection(
-      wazzup.sendMessage({ ...WHATSAPP_TEXT, buttonsObject: { buttons } }),
+      wazzup.messages.send({ ...WHATSAPP_TEXT, buttonsObject: { buttons } }),
     );
     expect(error.message).toContain('remove 3');
   });
@@ -83,17 +83,17 @@ describe('local validation', () => {
   it('drops null and undefined fields instead of sending them', async () => {
     const { fetch, wazzup } = client();
     const input = { ...WHATSAPP_TEXT, crmUserId: null, refMessageId: undefined };
-    await wazzup.sendMessage(input as unknown as SendMessageRequest);
+    await wazzup.messages.send(input as unknown as SendMessageRequest);
     expect(fetch.requests[0]?.body).not.toHaveProperty('crmUserId');
     expect(fetch.requests[0]?.body).not.toHaveProperty('refMessageId');
   });
 
   it('applies textLimits overrides per chat type', async () => {
     const { fetch, wazzup } = client({ textLimits: { whatsapp: 5, vk: 4096 } });
-    const error = await rejection(wazzup.sendMessage({ ...WHATSAPP_TEXT, text: 'abcdef' }));
+    const error = await rejection(wazzup.messages.send({ ...WHATSAPP_TEXT, text: 'abcdef' }));
     expect(error.code).toBe('MESSAGE_TEXT_TOO_LONG');
-    await wazzup.sendMessage({ ...WHATSAPP_TEXT, text: '😀😀😀😀😀' });
-    await wazzup.sendMessage({
+    await wazzup.messages.send({ ...WHATSAPP_TEXT, text: '😀😀😀😀😀' });
+    await wazzup.messages.send({
       ...WHATSAPP_TEXT,
       chatType: 'vk',
       chatId: '1',
@@ -104,8 +104,8 @@ describe('local validation', () => {
 
   it('passes chat types a client allows beyond the ten without per-type checks', async () => {
     const { fetch, wazzup } = client({ allowChatTypes: ['facebook'] });
-    await wazzup.sendMessage({ ...WHATSAPP_TEXT, chatType: 'facebook', chatId: '+7 901' });
-    await wazzup.sendMessage({
+    await wazzup.messages.send({ ...WHATSAPP_TEXT, chatType: 'facebook', chatId: '+7 901' });
+    await wazzup.messages.send({
       channelId: WHATSAPP_TEXT.channelId,
       chatType: 'facebook',
       username: 'someone',
@@ -115,13 +115,13 @@ describe('local validation', () => {
       'facebook',
       'facebook',
     ]);
-    const error = await rejection(wazzup.sendMessage({ ...WHATSAPP_TEXT, chatType: 'line' }));
+    const error = await rejection(wazzup.messages.send({ ...WHATSAPP_TEXT, chatType: 'line' }));
     expect(error.code).toBe('CHAT_WRONG_CHAT_TYPE');
   });
 
   it('refuses unknown keys by default, naming the key meant, and sends them with unknownKeys: "pass"', async () => {
     const typo = { ...WHATSAPP_TEXT, crmMesageId: 'order-1' } as unknown as SendMessageRequest;
-    const error = await rejection(client().wazzup.sendMessage(typo));
+    const error = await rejection(client().wazzup.messages.send(typo));
     expect({ code: error.code, field: error.field }).toEqual({
       code: 'INVALID_MESSAGE_DATA',
       field: 'crmMesageId',
@@ -134,7 +134,7 @@ describe('local validation', () => {
       futureField: { a: 1 },
       buttonsObject: { buttons: [[{ text: 'Hi', style: 'primary' }]], layoutHint: 'x' },
     } as unknown as SendMessageRequest;
-    await wazzup.sendMessage(tomorrow);
+    await wazzup.messages.send(tomorrow);
     const { crmMessageId: _, ...sent } = fetch.requests[0]?.body ?? {};
     expect(sent).toEqual(tomorrow);
   });

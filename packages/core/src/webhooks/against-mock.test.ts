@@ -9,7 +9,7 @@ import {
 } from '@wazzup-sdk/mock';
 import { type ServedWazzupMock, serveWazzupMock } from '@wazzup-sdk/mock/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWazzup } from '../client/create-wazzup';
+import { createWazzup } from '../client';
 import { WazzupApiError } from '../errors/classes';
 import { createWebhookHandler } from './create-webhook-handler';
 import type { WebhookHandlerOptions } from './options';
@@ -69,7 +69,7 @@ async function setup(
 }
 
 const send = (wazzup: ReturnType<typeof createWazzup>, chatId = '79011112233') =>
-  wazzup.sendMessage({
+  wazzup.messages.send({
     channelId: DEMO_CHANNEL_IDS.whatsapp,
     chatType: 'whatsapp',
     chatId,

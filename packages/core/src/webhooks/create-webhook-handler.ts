@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { ReadTimeoutError, readLimited } from '../client/read-capped';
 import { WazzupError } from '../errors/classes';
+import { ReadTimeoutError, readLimited } from '../internal/read-capped';
 import { ContactInputSchema, DealInputSchema } from '../resources/crm';
 import {
   WazzupWebhookBodyTimeoutError,

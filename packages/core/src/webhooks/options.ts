@@ -1,4 +1,4 @@
-import { checkCount, checkMs, refuseOption } from '../client/check-options';
+import { checkCount, checkMs, refuseOption } from '../core/check-options';
 import { WazzupConfigError, type WazzupError } from '../errors/classes';
 import type { ContactInput, DealInput } from '../resources/crm';
 import { createMemoryDedupe, type DedupeStore } from './dedupe';

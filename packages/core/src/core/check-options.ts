@@ -49,10 +49,15 @@ export function checkApiKey(value: unknown, name = 'apiKey'): string {
 
 /**
  * An http(s) URL without credentials (fetch refuses them, and the message of that refusal would
- * carry the password); with `asBase`, also without a query or fragment, since paths are appended
+ * carry the password); as a `base`, also without a query or fragment, since paths are appended
  * to it. Returns it without trailing slashes.
  */
-export function checkUrl(name: string, value: unknown, asBase: boolean): string {
+export function checkUrl(
+  name: string,
+  value: unknown,
+  { base = false }: { base?: boolean } = {},
+): string {
+  const asBase = base;
   let url: URL | undefined;
   try {
     url = new URL(value as string);

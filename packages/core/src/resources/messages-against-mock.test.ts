@@ -7,6 +7,10 @@ import {
   type WazzupMockOptions,
 } from '@wazzup-sdk/mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LINKS, type Link } from '../../test/mock-links';
+import { INVALID_CASES } from '../../test/validation-cases';
+import { createWazzup } from '../client';
+import type { WazzupOptions } from '../core/options';
 import {
   WazzupApiError,
   WazzupConnectionError,
@@ -14,10 +18,6 @@ import {
   WazzupValidationError,
 } from '../errors/classes';
 import type { SendMessageRequest } from '../schemas/request-types';
-import { LINKS, type Link } from '../testing/mock-links';
-import { INVALID_CASES } from '../testing/validation-cases';
-import type { WazzupOptions } from './contract';
-import { createWazzup } from './create-wazzup';
 
 const links = LINKS;
 
@@ -66,7 +66,7 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
 
   it('sends and the mock records exactly that message', async () => {
     const { mock, wazzup } = await setup();
-    const result = await wazzup.sendMessage(whatsapp('Order #42 is ready'));
+    const result = await wazzup.messages.send(whatsapp('Order #42 is ready'));
     expect(result.status).toBe('sent');
     expect(mock.messages).toHaveLength(1);
     expect(mock.messages[0]).toMatchObject({
@@ -80,7 +80,7 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
 
   it('sends to Telegram by username and gets a chatId back', async () => {
     const { wazzup } = await setup();
-    const result = await wazzup.sendMessage({
+    const result = await wazzup.messages.send({
       channelId: DEMO_CHANNEL_IDS.telegram,
       chatType: 'telegram',
       username: 'durov',
@@ -91,7 +91,7 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
 
   it('turns a lost answer and its retry into "duplicate" with one message delivered', async () => {
     const { mock, wazzup } = await setup({ faults: [{ kind: 'lose-answer' }] });
-    const result = await wazzup.sendMessage(whatsapp());
+    const result = await wazzup.messages.send(whatsapp());
     expect(result.status).toBe('duplicate');
     expect(mock.requests).toHaveLength(2);
     expect(mock.messages).toHaveLength(1);
@@ -100,8 +100,8 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
 
   it('answers duplicate when the caller resends the same crmMessageId', async () => {
     const { mock, wazzup } = await setup();
-    const first = await wazzup.sendMessage({ ...whatsapp(), crmMessageId: 'order-42' });
-    const again = await wazzup.sendMessage({ ...whatsapp(), crmMessageId: 'order-42' });
+    const first = await wazzup.messages.send({ ...whatsapp(), crmMessageId: 'order-42' });
+    const again = await wazzup.messages.send({ ...whatsapp(), crmMessageId: 'order-42' });
     expect([first.status, again.status]).toEqual(['sent', 'duplicate']);
     expect(mock.messages).toHaveLength(1);
   });
@@ -113,7 +113,7 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
   ] as const)('a %s channel gives %s', async (state, code) => {
     const { mock, wazzup } = await setup();
     const error = await failure(
-      wazzup.sendMessage({ ...whatsapp(), channelId: DEMO_CHANNEL_IDS[state] }),
+      wazzup.messages.send({ ...whatsapp(), channelId: DEMO_CHANNEL_IDS[state] }),
     );
     expect(error).toBeInstanceOf(WazzupApiError);
     expect(error).toMatchObject({ status: 400, code });
@@ -123,7 +123,7 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
   it('an unknown channel gives CHANNEL_NOT_FOUND', async () => {
     const { wazzup } = await setup();
     const error = await failure(
-      wazzup.sendMessage({ ...whatsapp(), channelId: '00000000-0000-4000-8000-000000000000' }),
+      wazzup.messages.send({ ...whatsapp(), channelId: '00000000-0000-4000-8000-000000000000' }),
     );
     expect(error).toMatchObject({ code: 'CHANNEL_NOT_FOUND' });
   });
@@ -131,7 +131,7 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
   it('a chat type the channel cannot reach gives WRONG_TRANSPORT, naming them', async () => {
     const { wazzup } = await setup();
     const error = await failure(
-      wazzup.sendMessage({
+      wazzup.messages.send({
         channelId: DEMO_CHANNEL_IDS.instagram,
         chatType: 'whatsapp',
         chatId: '79011112233',
@@ -146,7 +146,7 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
 
   it('a wrong key gives UNAUTHORIZED without retrying', async () => {
     const { mock, wazzup } = await setup({}, { apiKey: 'wrong-key' });
-    const error = await failure(wazzup.sendMessage(whatsapp()));
+    const error = await failure(wazzup.messages.send(whatsapp()));
     expect(error).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
     expect(mock.requests).toHaveLength(1);
   });
@@ -163,7 +163,7 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
       },
       { maxRetries: 4, retryDeadlineMs: 50_000 },
     );
-    const result = await wazzup.sendMessage(whatsapp());
+    const result = await wazzup.messages.send(whatsapp());
     expect(result.status).toBe('sent');
     expect(mock.requests.map((request) => request.outcome)).toEqual([500, 502, 429, 'reset', 201]);
     expect(mock.messages).toHaveLength(1);
@@ -177,7 +177,7 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
     [{ kind: 'reset' }, WazzupConnectionError, undefined],
   ] as const)('a lasting %o gives its typed error', async (fault, type, code) => {
     const { mock, wazzup } = await setup({ faults: [fault, fault] }, { maxRetries: 1 });
-    const error = await failure(wazzup.sendMessage(whatsapp()));
+    const error = await failure(wazzup.messages.send(whatsapp()));
     expect(error).toBeInstanceOf(type);
     if (code) expect(error).toMatchObject({ code });
     expect(mock.requests).toHaveLength(2);
@@ -194,7 +194,7 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
       },
       { timeoutMs: 100, maxRetries: 1 },
     );
-    const error = await failure(wazzup.sendMessage(whatsapp()));
+    const error = await failure(wazzup.messages.send(whatsapp()));
     expect(error).toBeInstanceOf(WazzupTimeoutError);
     // The mock goes on working after the client gives up, as a real server does.
     await new Promise((resolve) => setTimeout(resolve, 600));
@@ -214,9 +214,9 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
     try {
       // One at a time (each reuses the idle signal) and 300 at once (they join a few batches). Node's
       // fetch warns past 1 500 listeners on one signal, which one signal for every send would pass.
-      for (let i = 0; i < 1600; i++) await wazzup.sendMessage(whatsapp(`one by one ${i}`));
+      for (let i = 0; i < 1600; i++) await wazzup.messages.send(whatsapp(`one by one ${i}`));
       await Promise.all(
-        Array.from({ length: 300 }, (_, i) => wazzup.sendMessage(whatsapp(`burst ${i}`))),
+        Array.from({ length: 300 }, (_, i) => wazzup.messages.send(whatsapp(`burst ${i}`))),
       );
       expect(mock.messages).toHaveLength(1900);
       // Warnings are emitted on the next tick.
@@ -232,9 +232,9 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
       { rateLimit: { limit: 2, windowMs: 60_000 } },
       { maxRetries: 0 },
     );
-    await wazzup.sendMessage(whatsapp('1'));
-    await wazzup.sendMessage(whatsapp('2'));
-    expect(await failure(wazzup.sendMessage(whatsapp('3')))).toMatchObject({
+    await wazzup.messages.send(whatsapp('1'));
+    await wazzup.messages.send(whatsapp('2'));
+    expect(await failure(wazzup.messages.send(whatsapp('3')))).toMatchObject({
       status: 429,
       code: 'RATE_LIMITED',
     });
@@ -243,7 +243,7 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
   it('sends nothing the mock would refuse, and would refuse each with the same code', async () => {
     const { mock, wazzup } = await setup();
     for (const { input, code, field } of INVALID_CASES) {
-      const error = await failure(wazzup.sendMessage(input as SendMessageRequest));
+      const error = await failure(wazzup.messages.send(input as SendMessageRequest));
       expect(error).toBeInstanceOf(WazzupValidationError);
       expect(
         validateMessage(input, {

@@ -1,6 +1,6 @@
+import { MAX_TIMER_MS } from '../core/check-options';
+import type { RateLimit } from '../core/options';
 import { WazzupAbortError, WazzupQueueTimeoutError } from '../errors/classes';
-import { MAX_TIMER_MS } from './check-options';
-import type { RateLimit } from './contract';
 
 /** Ends a request's hold on its slot; see {@link RateLimiter.acquire}. */
 export type Release = (heldMs?: number) => void;

@@ -1,4 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { API_KEY, WHATSAPP_TEXT } from '../../test/fixtures';
+import { created, failed, recordingFetch, type Scripted } from '../../test/recording-fetch';
+import { createWazzup } from '../client';
+import type { WazzupOptions } from '../core/options';
 import {
   WazzupAbortError,
   WazzupApiError,
@@ -7,10 +11,6 @@ import {
   type WazzupError,
   WazzupTimeoutError,
 } from '../errors/classes';
-import { API_KEY, WHATSAPP_TEXT } from '../testing/fixtures';
-import { created, failed, recordingFetch, type Scripted } from '../testing/recording-fetch';
-import type { WazzupOptions } from './contract';
-import { createWazzup } from './create-wazzup';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -33,7 +33,7 @@ async function run(
   const startedAt = Date.now();
   // Timed when the call settles: running every timer also runs the idle deadline timer that Node
   // keeps (unreferenced) for the next attempt, which moves the fake clock on past the end.
-  const settled = wazzup.sendMessage(input).then(
+  const settled = wazzup.messages.send(input).then(
     (result) => ({ result, error: undefined, elapsed: Date.now() - startedAt }),
     (error: unknown) => ({ result: undefined, error, elapsed: Date.now() - startedAt }),
   );
@@ -167,29 +167,30 @@ describe('retries', () => {
     expect(error).toBeInstanceOf(WazzupTimeoutError);
     expect((error as WazzupTimeoutError).timeoutMs).toBe(1000);
     expect(fetch.requests).toHaveLength(2);
-    // A lone attempt's timer fires with the whole slack: a tenth of the limit, at most 100 ms.
-    expect(elapsed).toBe(1100 + 250 + 1100);
+    // Each attempt has its own timer, which fires at its limit.
+    expect(elapsed).toBe(1000 + 250 + 1000);
   });
 
   it('lets a call override the timeout', async () => {
     const fetch = recordingFetch(hang);
     const wazzup = createWazzup({ apiKey: API_KEY, rateLimit: false, fetch, maxRetries: 0 });
-    const settled = wazzup
-      .sendMessage(WHATSAPP_TEXT, { timeoutMs: 10 })
+    const settled = wazzup.messages
+      .send(WHATSAPP_TEXT, { timeoutMs: 10 })
       .catch((error: unknown) => error);
-    await vi.advanceTimersByTimeAsync(10);
+    await vi.advanceTimersByTimeAsync(9);
     expect(vi.getTimerCount()).toBe(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(await settled).toBeInstanceOf(WazzupTimeoutError);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('starts no retry later than 50 s after the first attempt', async () => {
-    // Each attempt hangs 20.1 s: attempts start at 0, 20.35 and 40.95 s; a fourth would start past
+    // Each attempt hangs 20 s: attempts start at 0, 20.25 and 40.75 s; a fourth would start past
     // 50 s.
     const { error, fetch, elapsed } = await run([hang], { timeoutMs: 20_000, maxRetries: 10 });
     expect(error).toBeInstanceOf(WazzupTimeoutError);
     expect(fetch.requests).toHaveLength(3);
-    expect(elapsed).toBe(20_100 + 250 + 20_100 + 500 + 20_100);
+    expect(elapsed).toBe(20_000 + 250 + 20_000 + 500 + 20_000);
   });
 
   it('does not wait out a Retry-After that ends past the 50 s bound', async () => {
@@ -216,8 +217,8 @@ describe('abort', () => {
     const fetch = recordingFetch(hang);
     const wazzup = createWazzup({ apiKey: API_KEY, rateLimit: false, fetch });
     const controller = new AbortController();
-    const settled = wazzup
-      .sendMessage(WHATSAPP_TEXT, { signal: controller.signal })
+    const settled = wazzup.messages
+      .send(WHATSAPP_TEXT, { signal: controller.signal })
       .catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(100);
     controller.abort();
@@ -233,8 +234,8 @@ describe('abort', () => {
     const fetch = recordingFetch(failed(503));
     const wazzup = createWazzup({ apiKey: API_KEY, rateLimit: false, fetch });
     const controller = new AbortController();
-    const settled = wazzup
-      .sendMessage(WHATSAPP_TEXT, { signal: controller.signal })
+    const settled = wazzup.messages
+      .send(WHATSAPP_TEXT, { signal: controller.signal })
       .catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(100);
     controller.abort();
@@ -245,8 +246,8 @@ describe('abort', () => {
   it('sends nothing when the signal is already aborted', async () => {
     const fetch = recordingFetch(created());
     const wazzup = createWazzup({ apiKey: API_KEY, rateLimit: false, fetch });
-    const error = await wazzup
-      .sendMessage(WHATSAPP_TEXT, { signal: AbortSignal.abort() })
+    const error = await wazzup.messages
+      .send(WHATSAPP_TEXT, { signal: AbortSignal.abort() })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WazzupAbortError);
     expect(fetch.requests).toHaveLength(0);
@@ -260,7 +261,7 @@ describe('the fetch it is given', () => {
       seen.push(this);
       return Promise.resolve(created());
     } as unknown as typeof globalThis.fetch;
-    await createWazzup({ apiKey: API_KEY, rateLimit: false, fetch }).sendMessage(WHATSAPP_TEXT);
+    await createWazzup({ apiKey: API_KEY, rateLimit: false, fetch }).messages.send(WHATSAPP_TEXT);
     expect(seen).toEqual([undefined]);
   });
 
@@ -268,7 +269,7 @@ describe('the fetch it is given', () => {
     const fetch = recordingFetch(created());
     vi.stubGlobal('fetch', fetch);
     try {
-      await createWazzup({ apiKey: API_KEY }).sendMessage(WHATSAPP_TEXT);
+      await createWazzup({ apiKey: API_KEY }).messages.send(WHATSAPP_TEXT);
     } finally {
       vi.unstubAllGlobals();
     }
@@ -277,6 +278,6 @@ describe('the fetch it is given', () => {
 
   it('refuses to start without a key', () => {
     expect(() => createWazzup({ apiKey: '' })).toThrow(WazzupConfigError);
-    expect(() => createWazzup({ apiKey: '' })).toThrow(/^apiKey must be the API key/);
+    expect(() => createWazzup({ apiKey: '' })).toThrow(/WAZZUP_API_KEY is not set/);
   });
 });

@@ -1,11 +1,10 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { API_KEY, WHATSAPP_TEXT } from '../../test/fixtures';
+import { created, recordingFetch } from '../../test/recording-fetch';
+import { createWazzup } from '../client';
+import type { WazzupOptions } from '../core/options';
 import { WazzupConfigError, WazzupError } from '../errors/classes';
-import { API_KEY, WHATSAPP_TEXT } from '../testing/fixtures';
-import { created, recordingFetch } from '../testing/recording-fetch';
-import type { WazzupOptions } from './contract';
-import { createWazzup } from './create-wazzup';
-import { createWazzupFromEnv } from './from-env';
 
 /** The error `make` throws, which must be a WazzupConfigError. */
 function configError(make: () => unknown): WazzupConfigError {
@@ -25,13 +24,17 @@ const withOptions = (options: Record<string, unknown>) => () =>
 
 describe('the API key is checked when the client is made', () => {
   it.each([
-    ['missing', undefined],
     ['empty', ''],
     ['blank', '   '],
     ['not a string', 12345],
   ])('%s: WazzupConfigError naming apiKey', (_, apiKey) => {
     const error = configError(() => createWazzup({ apiKey } as unknown as WazzupOptions));
     expect(error.variable).toBe('apiKey');
+  });
+
+  it('missing everywhere: WazzupConfigError naming the variable it was looked for in', () => {
+    const error = configError(() => createWazzup({ env: {} }));
+    expect(error.variable).toBe('WAZZUP_API_KEY');
   });
 
   it.each([
@@ -48,7 +51,7 @@ describe('the API key is checked when the client is made', () => {
   });
 
   it('from an env that has it blank: WazzupConfigError naming the variable', () => {
-    const error = configError(() => createWazzupFromEnv(() => ' '));
+    const error = configError(() => createWazzup({ env: () => ' ' }));
     expect(error.variable).toBe('WAZZUP_API_KEY');
   });
 
@@ -126,7 +129,7 @@ describe('every other option is checked when the client is made', () => {
       textLimits: { telegram: 4096 },
       allowChatTypes: ['viber'],
     });
-    await wazzup.sendMessage(WHATSAPP_TEXT);
+    await wazzup.messages.send(WHATSAPP_TEXT);
     expect(fetch.requests[0]?.url).toBe('http://127.0.0.1:1234/wazzup/v3/message');
   });
 });
@@ -139,8 +142,8 @@ describe('per-call options are checked before any request', () => {
   ])('%s = %s', async (name, value) => {
     const fetch = recordingFetch(created());
     const wazzup = createWazzup({ apiKey: API_KEY, fetch });
-    const error = await wazzup
-      .sendMessage(WHATSAPP_TEXT, { [name]: value })
+    const error = await wazzup.messages
+      .send(WHATSAPP_TEXT, { [name]: value })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WazzupConfigError);
     expect(error).toMatchObject({ variable: name, attempts: 0 });

@@ -1,4 +1,4 @@
-import type { FetchLike } from '../client/transport';
+import type { FetchLike } from '../src/core/options';
 
 /** A request as a test fetch saw it. */
 export interface SeenRequest {

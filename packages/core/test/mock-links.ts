@@ -1,6 +1,6 @@
 import { createWazzupMock, type WazzupMock, type WazzupMockOptions } from '@wazzup-sdk/mock';
 import { serveWazzupMock } from '@wazzup-sdk/mock/node';
-import type { WazzupOptions } from '../client/contract';
+import type { WazzupOptions } from '../src/core/options';
 
 /** How a client reaches the mock: through its in-memory fetch, or over real loopback HTTP. */
 export interface Link {

@@ -1,16 +1,16 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { API_KEY, WHATSAPP_TEXT } from '../../test/fixtures';
+import { created, failed, recordingFetch } from '../../test/recording-fetch';
+import { createWazzup } from '../client';
 import {
   WazzupAbortError,
   WazzupApiError,
   WazzupQueueTimeoutError,
   WazzupTimeoutError,
 } from '../errors/classes';
-import { API_KEY, WHATSAPP_TEXT } from '../testing/fixtures';
-import { created, failed, recordingFetch } from '../testing/recording-fetch';
-import { UNANSWERED_HOLD_MS } from './contract';
-import { createWazzup } from './create-wazzup';
 import { createRateLimiter, sharedRateLimiter } from './rate-limiter';
+import { UNANSWERED_HOLD_MS } from './request';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -209,7 +209,7 @@ describe('sendMessage under a rate limit', () => {
       fetch: timed,
       rateLimit: { limit: 5, windowMs: 1000 },
     });
-    const sends = Array.from({ length: 12 }, () => wazzup.sendMessage(WHATSAPP_TEXT));
+    const sends = Array.from({ length: 12 }, () => wazzup.messages.send(WHATSAPP_TEXT));
     await vi.runAllTimersAsync();
     await Promise.all(sends);
     expect(fetch.requests).toHaveLength(12);
@@ -224,9 +224,9 @@ describe('sendMessage under a rate limit', () => {
       fetch,
       rateLimit: { limit: 100, windowMs: 1000 },
     });
-    const first = wazzup.sendMessage(WHATSAPP_TEXT);
+    const first = wazzup.messages.send(WHATSAPP_TEXT);
     await vi.advanceTimersByTimeAsync(1);
-    const second = wazzup.sendMessage(WHATSAPP_TEXT);
+    const second = wazzup.messages.send(WHATSAPP_TEXT);
     await vi.advanceTimersByTimeAsync(200);
     // The 429 paused the key for 250 ms: the second send has not gone out yet.
     expect(fetch.requests).toHaveLength(1);
@@ -248,11 +248,11 @@ describe('sendMessage under a rate limit', () => {
       timeoutMs: 1000,
       rateLimit: { limit: 1, windowMs: 1000 },
     });
-    const timedOut = wazzup.sendMessage(WHATSAPP_TEXT).catch((error: unknown) => error);
-    await vi.advanceTimersByTimeAsync(1100);
+    const timedOut = wazzup.messages.send(WHATSAPP_TEXT).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(1000);
     expect(await timedOut).toBeInstanceOf(WazzupTimeoutError);
     const startedAt = Date.now();
-    const next = wazzup.sendMessage(WHATSAPP_TEXT).then(() => Date.now() - startedAt);
+    const next = wazzup.messages.send(WHATSAPP_TEXT).then(() => Date.now() - startedAt);
     await vi.runAllTimersAsync();
     // Held UNANSWERED_HOLD_MS past the timeout, then a window.
     expect(await next).toBe(UNANSWERED_HOLD_MS + 1000);
@@ -265,13 +265,13 @@ describe('sendMessage under a rate limit', () => {
       fetch,
       rateLimit: { limit: 100, windowMs: 1000 },
     });
-    const error = wazzup.sendMessage(WHATSAPP_TEXT).catch((caught: unknown) => caught);
+    const error = wazzup.messages.send(WHATSAPP_TEXT).catch((caught: unknown) => caught);
     await vi.advanceTimersByTimeAsync(0);
     expect(await error).toBeInstanceOf(WazzupApiError);
     expect(fetch.requests).toHaveLength(1);
     // The key is paused for two windows, not for the hour asked.
     const startedAt = Date.now();
-    const next = wazzup.sendMessage(WHATSAPP_TEXT).then(() => Date.now() - startedAt);
+    const next = wazzup.messages.send(WHATSAPP_TEXT).then(() => Date.now() - startedAt);
     await vi.runAllTimersAsync();
     expect(await next).toBe(2000);
   });
@@ -279,7 +279,7 @@ describe('sendMessage under a rate limit', () => {
   it('can be turned off', async () => {
     const fetch = recordingFetch(created());
     const wazzup = createWazzup({ apiKey: `${API_KEY}-off`, fetch, rateLimit: false });
-    await Promise.all(Array.from({ length: 3 }, () => wazzup.sendMessage(WHATSAPP_TEXT)));
+    await Promise.all(Array.from({ length: 3 }, () => wazzup.messages.send(WHATSAPP_TEXT)));
     expect(fetch.requests).toHaveLength(3);
   });
 });

@@ -1,5 +1,5 @@
+import { MAX_TIMER_MS } from '../core/check-options';
 import { WazzupAbortError } from '../errors/classes';
-import { MAX_TIMER_MS } from './check-options';
 
 /**
  * Waits `ms`, or less if `wake` resolves first; rejects with {@link WazzupAbortError} as soon as

@@ -1,11 +1,11 @@
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LINKS, type Link } from '../../test/mock-links';
+import { createWazzup } from '../client';
+import type { WazzupOptions } from '../core/options';
 import { WazzupApiError, WazzupValidationError } from '../errors/classes';
 import { CHAT_RULES, CHAT_TYPES } from '../schemas/chat-types';
 import type { SendMessageRequest } from '../schemas/request-types';
-import { LINKS, type Link } from '../testing/mock-links';
-import type { WazzupOptions } from './contract';
-import { createWazzup } from './create-wazzup';
 
 // What the service accepts and answers, as its pages document it (the spec's section "Where this
 // project's model was stricter than the service"): each case both locally and against the fake
@@ -134,7 +134,7 @@ describe.each(Object.entries(LINKS))('what the service accepts, %s', (_, link) =
   it('sends to all ten chat types without opting in, maxgroup included', async () => {
     const { mock, wazzup } = await setup();
     for (const chatType of CHAT_TYPES) {
-      const result = await wazzup.sendMessage({
+      const result = await wazzup.messages.send({
         channelId: CHANNEL_FOR[chatType] as string,
         chatType,
         chatId: CHAT_ID[chatType] ?? `${chatType}-chat-1`,
@@ -156,7 +156,7 @@ describe.each(Object.entries(LINKS))('what the service accepts, %s', (_, link) =
         text: 'Pick one',
         buttonsObject,
       };
-      const result = await wazzup.sendMessage(message as unknown as SendMessageRequest);
+      const result = await wazzup.messages.send(message as unknown as SendMessageRequest);
       expect(result.status).toBe('sent');
       expect(mock.messages[0]?.body.buttonsObject).toEqual(buttonsObject);
     },
@@ -179,7 +179,7 @@ describe.each(Object.entries(LINKS))('what the service accepts, %s', (_, link) =
         text: 'Pick one',
         buttonsObject,
       };
-      const error = await failure(wazzup.sendMessage(message as unknown as SendMessageRequest));
+      const error = await failure(wazzup.messages.send(message as unknown as SendMessageRequest));
       expect(error).toBeInstanceOf(WazzupValidationError);
       const { code, field } = error as WazzupValidationError;
       const none = CHAT_RULES[wrong].buttons === 'none';
@@ -227,7 +227,7 @@ describe.each(Object.entries(LINKS))('what the service accepts, %s', (_, link) =
   it('judges a WhatsApp chatId by one rule on every route: a leading + is refused on both', async () => {
     const { mock, wazzup } = await setup();
     const send = await failure(
-      wazzup.sendMessage({
+      wazzup.messages.send({
         channelId: DEMO_CHANNEL_IDS.whatsapp,
         ...WHATSAPP,
         chatId: '+79011112233',
@@ -269,7 +269,7 @@ describe.each(Object.entries(LINKS))('what the service accepts, %s', (_, link) =
         chatId: CHAT_ID[chatType] ?? 'chat-1',
         text: 'a'.repeat(length),
       } as SendMessageRequest;
-      expect(await failure(wazzup.sendMessage(message))).toMatchObject({ code, field: 'text' });
+      expect(await failure(wazzup.messages.send(message))).toMatchObject({ code, field: 'text' });
       const unchecked = createWazzup({
         apiKey: DEMO_API_KEY,
         rateLimit: false,
@@ -277,7 +277,7 @@ describe.each(Object.entries(LINKS))('what the service accepts, %s', (_, link) =
         ...current?.options,
         textLimits: { [chatType]: 1e6 },
       });
-      const answered = await failure(unchecked.sendMessage(message));
+      const answered = await failure(unchecked.messages.send(message));
       expect(answered).toBeInstanceOf(WazzupApiError);
       expect(answered).toMatchObject({ status: 400, code });
     },
@@ -286,7 +286,11 @@ describe.each(Object.entries(LINKS))('what the service accepts, %s', (_, link) =
   it('answers a WABA channel past 1 024 characters with MESSAGES_TOO_LONG_WABA', async () => {
     const { wazzup } = await setup();
     const error = await failure(
-      wazzup.sendMessage({ channelId: DEMO_CHANNEL_IDS.waba, ...WHATSAPP, text: 'a'.repeat(1025) }),
+      wazzup.messages.send({
+        channelId: DEMO_CHANNEL_IDS.waba,
+        ...WHATSAPP,
+        text: 'a'.repeat(1025),
+      }),
     );
     expect(error).toMatchObject({
       status: 400,
@@ -298,7 +302,7 @@ describe.each(Object.entries(LINKS))('what the service accepts, %s', (_, link) =
   it('answers a chat type its channel cannot reach with WRONG_TRANSPORT and its data', async () => {
     const { wazzup } = await setup();
     const error = await failure(
-      wazzup.sendMessage({ channelId: DEMO_CHANNEL_IDS.instagram, ...WHATSAPP, text: 'Hi' }),
+      wazzup.messages.send({ channelId: DEMO_CHANNEL_IDS.instagram, ...WHATSAPP, text: 'Hi' }),
     );
     expect(error).toMatchObject({
       code: 'WRONG_TRANSPORT',
@@ -315,7 +319,7 @@ describe.each(Object.entries(LINKS))('what the service accepts, %s', (_, link) =
       text: 'Hi',
       crmMessageId: 'order-7',
     };
-    await wazzup.sendMessage(message);
+    await wazzup.messages.send(message);
     const raw = await post(message);
     const body = (await raw.json()) as Record<string, unknown>;
     expect(body).toEqual({
@@ -325,7 +329,7 @@ describe.each(Object.entries(LINKS))('what the service accepts, %s', (_, link) =
       description: expect.any(String),
       data: { crmMessageId: 'order-7' },
     });
-    expect(await wazzup.sendMessage(message)).toEqual({
+    expect(await wazzup.messages.send(message)).toEqual({
       status: 'duplicate',
       crmMessageId: 'order-7',
     });
@@ -352,10 +356,10 @@ describe.each(Object.entries(LINKS))('what the service accepts, %s', (_, link) =
   it('sends a key no page documents with unknownKeys: "pass", and refuses it by default', async () => {
     const { mock, wazzup } = await setup({ unknownKeys: 'pass' });
     const message = { channelId: DEMO_CHANNEL_IDS.whatsapp, ...WHATSAPP, text: 'Hi', silent: true };
-    expect((await wazzup.sendMessage(message as SendMessageRequest)).status).toBe('sent');
+    expect((await wazzup.messages.send(message as SendMessageRequest)).status).toBe('sent');
     expect(mock.messages[0]?.body.silent).toBe(true);
     const strict = createWazzup({ apiKey: DEMO_API_KEY, rateLimit: false, ...current?.options });
-    expect(await failure(strict.sendMessage(message as SendMessageRequest))).toMatchObject({
+    expect(await failure(strict.messages.send(message as SendMessageRequest))).toMatchObject({
       code: 'INVALID_MESSAGE_DATA',
       field: 'silent',
     });

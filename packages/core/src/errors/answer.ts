@@ -8,6 +8,19 @@ export interface RawAnswer {
   truncated?: boolean;
 }
 
+/** What the HTTP answer of a call said, besides its data: for logs, metrics and support tickets. */
+export interface WazzupResponse {
+  status: number;
+  /** The answer's headers, every value redacted as errors are. */
+  headers: Headers;
+  /** The service's id for the request, from its body or `x-request-id`. */
+  requestId: string | undefined;
+  /** HTTP attempts made, retries included. */
+  attempts: number;
+  /** How long the call waited for slots under the key's rate limit, in ms. */
+  rateLimitWaitMs: number;
+}
+
 /** Parses JSON without throwing; `undefined` when the text is not JSON. */
 export function parseJson(text: string): unknown {
   if (text === '') return undefined;

@@ -1,0 +1,316 @@
+import type { RequestRecord } from '../core/logging';
+import { type CallOptions, type ResolvedOptions, resolveCallOptions } from '../core/options';
+import type { WazzupResponse, WithResponse } from '../core/promise';
+import type { RawAnswer } from '../errors/answer';
+import {
+  WazzupAbortError,
+  WazzupApiError,
+  WazzupConnectionError,
+  type WazzupError,
+  WazzupQueueTimeoutError,
+  WazzupTimeoutError,
+} from '../errors/classes';
+import { errorFromAnswer } from '../errors/map-response';
+import type { Redact } from '../errors/redact';
+import { abortableWait } from './abortable-wait';
+import type { RateLimiter, Release } from './rate-limiter';
+import { backoffDelay, isTransientStatus, parseRetryAfter } from './retry-policy';
+import type { Telemetry } from './telemetry';
+import type { TransportRequest } from './transport';
+
+/**
+ * How long past its end an attempt without an answer still counts against the rate limit: a
+ * request the client gave up on may be read by the service after that, as the outbox assumes too.
+ */
+export const UNANSWERED_HOLD_MS = 5_000;
+
+/** Everything a request needs from its client, made once when the client is made. */
+export interface Engine {
+  /** The client's checked options, but for what holds the key. */
+  options: Omit<ResolvedOptions, 'headers' | 'secrets' | 'limiterKey'>;
+  /** Sends one attempt with the client's headers (bound in, never on the engine). */
+  transport: (url: string, init: Omit<TransportRequest, 'headers'>) => Promise<RawAnswer>;
+  redact: Redact;
+  telemetry: Telemetry;
+  /** Queues attempts under the key's rate limit, shared by every route; absent when off. */
+  limiter: RateLimiter | undefined;
+}
+
+/**
+ * One route, as data: what to send, how to read a 2xx answer, and which error answers still
+ * settle the call.
+ */
+export interface Route<Result> {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** The path with its query, ids already encoded. */
+  path: string;
+  /** The route as a template, ids left out (`GET /v3/users/:id`): what records and logs name. */
+  route: string;
+  /** The JSON body, serialised. */
+  body?: string | undefined;
+  /** Most of the answer to read, in bytes; default the transport's 64 KiB. */
+  maxBytes?: number | undefined;
+  /** Whether the route is safe to repeat (see the README's table of why); default `true`. */
+  repeatable?: boolean | undefined;
+  /** Reads a 2xx answer: the result, or the error to fail with (never retried). */
+  read(answer: RawAnswer, redact: Redact): Result | WazzupApiError;
+  /**
+   * An error answer that settles the call after all: a send's duplicate, or a retried delete's
+   * "not found" (`retried` is whether an earlier attempt may have done it).
+   */
+  settle?(error: WazzupApiError, retried: boolean): { settled: Result } | undefined;
+  /** Stamped on the error of a failed send, so it can be retried safely. */
+  crmMessageId?: string | undefined;
+}
+
+/** An attempt either settles the call or fails; a `transient` failure is tried again. */
+type Outcome<Result> =
+  | { done: Result }
+  | { error: WazzupError; transient: boolean; retryAfterMs?: number | undefined };
+
+/**
+ * A copy of a thrown value that is safe to keep as `cause`: the messages of its cause chain, but
+ * not the error itself, since ofetch's error holds the request options and so the key.
+ */
+function safeCause(error: unknown, redact: Redact): Error {
+  const messages: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== undefined; depth++) {
+    messages.push(current instanceof Error ? current.message : String(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  const copy = new Error(redact(messages.join(': ')));
+  copy.name = error instanceof Error ? error.name : 'Error';
+  return copy;
+}
+
+function interpret<Result>(
+  route: Route<Result>,
+  answer: RawAnswer,
+  redact: Redact,
+  retried: boolean,
+): Outcome<Result> {
+  if (answer.status >= 200 && answer.status < 300) {
+    const read = route.read(answer, redact);
+    return read instanceof WazzupApiError ? { error: read, transient: false } : { done: read };
+  }
+  const error = errorFromAnswer(answer, redact);
+  const settled = route.settle?.(error, retried);
+  if (settled) return { done: settled.settled };
+  return {
+    error,
+    transient: isTransientStatus(answer.status),
+    retryAfterMs: parseRetryAfter(answer.headers.get('retry-after')),
+  };
+}
+
+/**
+ * An attempt's signal: it aborts past `timeoutMs`, or when the caller's own signal does. One
+ * controller and one timer per attempt, both let go at its end.
+ */
+function deadline(timeoutMs: number, caller: AbortSignal | undefined) {
+  const controller = new AbortController();
+  let late = false;
+  const timer = setTimeout(() => {
+    late = true;
+    controller.abort();
+  }, timeoutMs);
+  const follow = () => controller.abort();
+  caller?.addEventListener('abort', follow, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => late,
+    end() {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', follow);
+    },
+  };
+}
+
+/** The answer's headers with every value redacted. */
+function redactedHeaders(headers: Headers, redact: Redact): Headers {
+  const copy = new Headers();
+  headers.forEach((value, name) => {
+    copy.set(name, redact(value));
+  });
+  return copy;
+}
+
+/** What an attempt that got no answer failed with, by name, for records and logs. */
+const codeOf = (error: WazzupError) =>
+  error instanceof WazzupApiError
+    ? error.code
+    : error instanceof WazzupTimeoutError
+      ? 'TIMEOUT'
+      : error instanceof WazzupAbortError
+        ? 'ABORTED'
+        : 'CONNECTION_ERROR';
+
+/** Calls made in this runtime, so each call's records share a number no other call has. */
+let calls = 0;
+
+/**
+ * The one retry loop under every route: waits for a slot under the key's shared rate limit, makes
+ * the attempt (with a time limit of its own), and retries 429, 5xx, connection errors and timeouts
+ * of a repeatable route with exponential backoff and full jitter (or the server's Retry-After), up
+ * to `maxRetries` times and never starting a retry past `retryDeadlineMs` after the first
+ * attempt. Resolves the result with the HTTP answer it came in; an error carries the same.
+ */
+export async function request<Result>(
+  engine: Engine,
+  route: Route<Result>,
+  callOptions: CallOptions = {},
+): Promise<WithResponse<Result>> {
+  const { options, telemetry, redact, limiter } = engine;
+  let startedAt: number | undefined;
+  let lastError: WazzupError | undefined;
+  let attempts = 0;
+  let rateLimitWaitMs = 0;
+  let response: WazzupResponse | undefined;
+  // Whether an earlier attempt may have reached the service (no answer, or a 5xx).
+  let uncertain = false;
+  const callId = ++calls;
+  const record = (): RequestRecord => ({
+    callId,
+    route: route.route,
+    method: route.method,
+    path: redact(route.path),
+    attempt: attempts,
+    ...(route.crmMessageId !== undefined && { crmMessageId: route.crmMessageId }),
+  });
+  try {
+    const { signal, timeoutMs, queueTimeoutMs, maxRetries } = resolveCallOptions(
+      callOptions,
+      options,
+    );
+    const retries = route.repeatable === false ? 0 : maxRetries;
+    for (;;) {
+      if (signal?.aborted) throw new WazzupAbortError();
+      // A retry may wait for a slot only until the retry deadline; the first attempt, its own limit.
+      const maxWaitMs =
+        startedAt === undefined
+          ? queueTimeoutMs
+          : Math.min(queueTimeoutMs, startedAt + options.retryDeadlineMs - Date.now());
+      let answered: Release | undefined;
+      if (limiter) {
+        const queuedAt = Date.now();
+        try {
+          answered = await limiter.acquire(signal, Math.max(0, maxWaitMs));
+        } catch (error) {
+          // A retry that found no slot before its deadline fails with what made it retry.
+          throw lastError && error instanceof WazzupQueueTimeoutError ? lastError : error;
+        }
+        const waitedMs = Date.now() - queuedAt;
+        if (waitedMs > 0) {
+          rateLimitWaitMs += waitedMs;
+          telemetry.hook('onRateLimitWait', {
+            ...record(),
+            attempt: attempts + 1,
+            waitMs: waitedMs,
+          });
+          if (telemetry.logs('info')) {
+            telemetry.log('info', `${route.route} waited ${waitedMs} ms for a rate-limit slot`);
+          }
+        }
+      }
+      // The duplicate window opens with the first attempt; a retry the queue held past the deadline
+      // must not go out.
+      startedAt ??= Date.now();
+      if (lastError && Date.now() - startedAt > options.retryDeadlineMs) throw lastError;
+      attempts++;
+      if (telemetry.hooked) telemetry.hook('onRequest', record());
+      const attempt = deadline(timeoutMs, signal);
+      const sentAt = Date.now();
+      let outcome: Outcome<Result> | undefined;
+      let answer: RawAnswer | undefined;
+      try {
+        answer = await engine.transport(options.endpoint(route.path), {
+          method: route.method,
+          body: route.body,
+          maxBytes: route.maxBytes,
+          signal: attempt.signal,
+        });
+        outcome = interpret(route, answer, redact, uncertain);
+      } catch (error) {
+        // Every attempt that was told to onRequest is told to onResponse, an aborted one too.
+        if (signal?.aborted) {
+          outcome = { error: new WazzupAbortError(), transient: false };
+        } else if (attempt.timedOut()) {
+          outcome = { error: new WazzupTimeoutError(timeoutMs), transient: true };
+        } else {
+          const cause = safeCause(error, redact);
+          const message = `The request failed before an answer came: ${cause.message}`;
+          outcome = { error: new WazzupConnectionError(message, { cause }), transient: true };
+        }
+      } finally {
+        attempt.end();
+        // Without an answer (timeout, abort, broken connection) the request may still reach the
+        // service later, so its slot stays taken a while longer.
+        answered?.(answer ? 0 : UNANSWERED_HOLD_MS);
+      }
+      const error = 'error' in outcome ? outcome.error : undefined;
+      if (answer) {
+        const requestId =
+          (error instanceof WazzupApiError ? error.requestId : undefined) ??
+          answer.headers.get('x-request-id') ??
+          undefined;
+        response = {
+          status: answer.status,
+          headers: redactedHeaders(answer.headers, redact),
+          requestId: requestId && redact(requestId),
+          attempts,
+          rateLimitWaitMs,
+        };
+      }
+      const ms = Date.now() - sentAt;
+      if (telemetry.hooked) {
+        telemetry.hook('onResponse', {
+          ...record(),
+          ...(answer && { status: answer.status }),
+          ms,
+          ...(error && { code: codeOf(error) }),
+          ...(response?.requestId && answer && { requestId: response.requestId }),
+        });
+      }
+      if (telemetry.logs('debug')) {
+        telemetry.log(
+          'debug',
+          `${route.method} ${route.path} → ${answer ? answer.status : codeOf(error as WazzupError)} in ${ms} ms (attempt ${attempts})`,
+        );
+      }
+      if ('done' in outcome) return { data: outcome.done, response: response as WazzupResponse };
+      lastError = outcome.error;
+      uncertain ||= !(lastError instanceof WazzupApiError) || lastError.status >= 500;
+      const wait = outcome.retryAfterMs ?? backoffDelay(attempts - 1);
+      // The limiter caps the pause for everyone; this call itself fails below rather than wait
+      // past its retry deadline, however long a Retry-After asks for.
+      if (outcome.error instanceof WazzupApiError && outcome.error.status === 429) {
+        limiter?.pause(wait);
+      }
+      const retriesLeft = attempts <= retries;
+      const withinDeadline = Date.now() + wait - startedAt <= options.retryDeadlineMs;
+      if (!outcome.transient || !retriesLeft || !withinDeadline) throw outcome.error;
+      const code = codeOf(outcome.error);
+      telemetry.hook('onRetry', {
+        ...record(),
+        attempt: attempts + 1,
+        waitMs: Math.round(wait),
+        code,
+      });
+      telemetry.log(
+        'warn',
+        `retrying ${route.route} after ${code} (attempt ${attempts + 1} in ${Math.round(wait)} ms)`,
+      );
+      await abortableWait(wait, signal);
+    }
+  } catch (error) {
+    const failure = error as WazzupError;
+    failure.crmMessageId = route.crmMessageId;
+    failure.attempts = attempts;
+    if (response) failure.response = { ...response, attempts, rateLimitWaitMs };
+    if (telemetry.logs('info') && !(failure instanceof WazzupAbortError) && attempts > 0) {
+      telemetry.log('info', `${route.route} failed after ${attempts} attempts: ${failure.message}`);
+    }
+    throw failure;
+  }
+}
