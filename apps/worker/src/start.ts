@@ -79,8 +79,6 @@ export async function startWorkerApp(
   options: { handlerTimeoutMs?: number } = {},
 ): Promise<WorkerApp> {
   const mock = env.WAZZUP_API_KEY ? undefined : await serveWazzupMock(mockOptions);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   const channels = mock
     ? {
         whatsapp: DEMO_CHANNEL_IDS.whatsapp,
@@ -93,7 +91,7 @@ export async function startWorkerApp(
       };
   const token = env.WAZZUP_WEBHOOK_TOKEN ?? createWebhookSecret();
   const session = randomUUID();
-  const bindings: Record<string, string> = {
+  const bindingsFor = (url: string): Record<string, string> => ({
     WAZZUP_API_KEY: env.WAZZUP_API_KEY ?? DEMO_API_KEY,
     WAZZUP_WEBHOOK_TOKEN: token,
     APP_TOKEN: session,
@@ -105,17 +103,31 @@ export async function startWorkerApp(
     ...(options.handlerTimeoutMs && {
       WEBHOOK_HANDLER_TIMEOUT_MS: String(options.handlerTimeoutMs),
     }),
-  };
-  const worker = new Miniflare({
-    modules: true,
-    script: await buildWorker(),
-    compatibilityDate: '2025-09-01',
-    host: '127.0.0.1',
-    port,
-    bindings,
-    kvNamespaces: ['WEBHOOK_STATE'],
   });
-  await worker.ready;
+  const script = await buildWorker();
+  // A free port may be taken by another test's server before workerd binds it: try another.
+  let worker: Miniflare | undefined;
+  let url = '';
+  for (let attempt = 1; !worker; attempt++) {
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    const started = new Miniflare({
+      modules: true,
+      script,
+      compatibilityDate: '2025-09-01',
+      host: '127.0.0.1',
+      port,
+      bindings: bindingsFor(url),
+      kvNamespaces: ['WEBHOOK_STATE'],
+    });
+    try {
+      await started.ready;
+      worker = started;
+    } catch (error) {
+      await started.dispose().catch(() => {});
+      if ((error as { code?: string }).code !== 'ERR_ADDRESS_IN_USE' || attempt >= 5) throw error;
+    }
+  }
   const subscribe = async () => {
     if (!mock) return;
     await createWazzup({ apiKey: DEMO_API_KEY, baseUrl: mock.url }).webhooks.set({

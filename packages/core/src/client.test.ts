@@ -102,6 +102,45 @@ describe('one surface', () => {
     await expect(wazzup.users.get('..')).rejects.toBeInstanceOf(WazzupValidationError);
   });
 
+  it('a failed call read only by withResponse() leaves no unhandled rejection behind', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const fetch = recordingFetch(failed(400, { error: 'CHANNEL_NOT_FOUND' }));
+      const wazzup = createWazzup({ apiKey: API_KEY, fetch, rateLimit: false, maxRetries: 0 });
+      await expect(wazzup.messages.send(WHATSAPP_TEXT).withResponse()).rejects.toMatchObject({
+        code: 'CHANNEL_NOT_FOUND',
+      });
+      await expect(wazzup.channels.list().withResponse()).rejects.toBeInstanceOf(WazzupApiError);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it("a call's response reads as JSON with its headers redacted, and then and catch give plain promises", async () => {
+    const headers = { 'x-request-id': 'req-9', 'x-echo': `Bearer ${API_KEY}` };
+    const fetch = recordingFetch(
+      Response.json({ messageId: 'm', chatId: '79011112233' }, { status: 201, headers }),
+    );
+    const wazzup = createWazzup({ apiKey: API_KEY, fetch, rateLimit: false });
+    const sent = wazzup.messages.send(WHATSAPP_TEXT);
+    const { response } = await sent.withResponse();
+    const json = JSON.parse(JSON.stringify(response));
+    expect(json).toMatchObject({
+      status: 201,
+      requestId: 'req-9',
+      attempts: 1,
+      rateLimitWaitMs: 0,
+    });
+    expect(json.headers['x-echo']).toBe('Bearer [redacted]');
+    expect(JSON.stringify(response)).not.toContain(API_KEY);
+    expect('withResponse' in sent.then(() => 1)).toBe(false);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
   it('a list is its first page when awaited, and every item when iterated; it resumes from an offset', async () => {
     const fetch = recordingFetch((request) => {
       const offset = Number(new URL(request.url).searchParams.get('offset'));

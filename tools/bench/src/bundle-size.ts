@@ -25,8 +25,8 @@ export const SIZE_CASES: SizeCase[] = [
     name: 'SDK: Worker, whole client',
     fixture: 'sdk-worker-client.ts',
     platform: 'worker',
-    // The send path's budget (BUDGET_BYTES) and every other route: 18 836 bytes.
-    budgetBytes: 18_900,
+    // The send path's budget (BUDGET_BYTES) and every other route: 19 588 bytes.
+    budgetBytes: 19_700,
   },
   {
     name: 'what-if: SDK browser page, fetch in place of ofetch',
@@ -44,11 +44,14 @@ export const TARGET_BYTES: number = 10 * 1024;
  * It carries the hardening every send path needs (redaction of every field a server writes,
  * redirects refused, capped reads, options checked when the client is made) and each chat type's
  * own rules (ten chat types, their chat-id formats, text limits and codes, the WABA, Telegram and
- * MAX button layouts). The Worker's sender is the larger (14 901 bytes: it has the key's rate
- * limiter, which a proxy sender leaves out). The other routes are not in it: a sender bundles none
- * of them, and the whole client has a budget of its own (the Worker case's `budgetBytes`).
+ * MAX button layouts), and the send path's two savings of its time in memory: attempt time limits
+ * that share signals and timers, and headers handed to fetch as the record they are (together
+ * about 600 bytes, and a third of an in-memory send on Node 22). The Worker's sender is the larger
+ * (15 529 bytes: it has the key's rate limiter, which a proxy sender leaves out). The other routes
+ * are not in it: a sender bundles none of them, and the whole client has a budget of its own (the
+ * Worker case's `budgetBytes`).
  */
-export const BUDGET_BYTES = 15_000;
+export const BUDGET_BYTES = 15_600;
 
 /** A fixture bundled and minified as an app would ship it. */
 export async function bundle(entry: SizeCase): Promise<Uint8Array> {

@@ -1,5 +1,5 @@
 import { WazzupApiError } from '../errors/classes';
-import { WazzupPromise, type WithResponse } from './promise';
+import type { WazzupPromise, WithResponse } from './promise';
 
 /** Where a list starts: `offset` resumes one (a page's own `offset`, or any). */
 export interface ListParams {
@@ -34,12 +34,45 @@ export type PageLoader<Item> = (offset: number) => Promise<WithResponse<PageData
 /** Most pages a list walks: a million items at the service's 100 a page. */
 export const MAX_PAGES = 10_000;
 
+/** Each list's first page with its HTTP answer, beside the class (see `withResponse`). */
+const answers = /* @__PURE__ */ new WeakMap<object, Promise<WithResponse<unknown>>>();
+
+const ignore = () => {};
+
 /**
  * What a list returns: awaited, its first page (`{ data, count, offset, next() }`); iterated
  * with `for await`, every item of every page, page by page. `withResponse()` gives the first page
  * with its HTTP answer.
  */
-export class PagePromise<Item> extends WazzupPromise<Page<Item>> implements AsyncIterable<Item> {
+export class PagePromise<Item>
+  extends Promise<Page<Item>>
+  implements WazzupPromise<Page<Item>>, AsyncIterable<Item>
+{
+  /** What `then`, `catch` and `finally` return: plain promises, with no list of their own. */
+  static override get [Symbol.species](): PromiseConstructor {
+    return Promise;
+  }
+
+  constructor(answer: Promise<WithResponse<Page<Item>>>) {
+    let settle!: (page: Page<Item>) => void;
+    let fail!: (reason: unknown) => void;
+    super((resolve, reject) => {
+      settle = resolve;
+      fail = reject;
+    });
+    answer.then((read) => settle(read.data), fail);
+    // Kept in a WeakMap rather than a private field: a class with private members is typed by
+    // where it is declared, and the package's entry points each declare their own copy of it.
+    answers.set(this, answer);
+  }
+
+  /** The first page, and the HTTP answer it came in. */
+  withResponse(): Promise<WithResponse<Page<Item>>> {
+    // Whoever asks for the answer handles its failure there, not on the page as well.
+    this.then(undefined, ignore);
+    return answers.get(this) as Promise<WithResponse<Page<Item>>>;
+  }
+
   async *[Symbol.asyncIterator](): AsyncIterator<Item> {
     let page: Page<Item> | null = await this;
     while (page) {

@@ -8,7 +8,11 @@ export interface RawAnswer {
   truncated?: boolean;
 }
 
-/** What the HTTP answer of a call said, besides its data: for logs, metrics and support tickets. */
+/**
+ * What the HTTP answer of a call said, besides its data: for logs, metrics and support tickets.
+ * Read its fields by name (or `JSON.stringify` it): `headers` and `requestId` are read when first
+ * asked for, so a spread copy of a call's response leaves them out.
+ */
 export interface WazzupResponse {
   status: number;
   /** The answer's headers, every value redacted as errors are. */

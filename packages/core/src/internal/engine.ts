@@ -1,5 +1,6 @@
 import type { ResolvedOptions } from '../core/options';
 import { createRedactor } from '../errors/redact';
+import { createDeadlines } from './attempt-timeouts';
 import type { RateLimiter } from './rate-limiter';
 import type { Engine } from './request';
 import { createTelemetry } from './telemetry';
@@ -16,13 +17,13 @@ export function createEngine(options: ResolvedOptions, limiter: RateLimiter | un
   // object logged or inspected shows none of it.
   const { headers, secrets, limiterKey: _, ...rest } = options;
   const redact = createRedactor(secrets);
-  const transport = createTransport(options.fetch);
   const sent = { ...headers, 'content-type': 'application/json', accept: 'application/json' };
   return {
     options: rest,
-    transport: (url, init) => transport(url, { ...init, headers: sent }),
+    transport: createTransport(options.fetch, sent),
     redact,
     telemetry: createTelemetry({ ...options, redact }),
     limiter,
+    startDeadline: createDeadlines(),
   };
 }

@@ -249,7 +249,7 @@ describe('sendMessage under a rate limit', () => {
       rateLimit: { limit: 1, windowMs: 1000 },
     });
     const timedOut = wazzup.messages.send(WHATSAPP_TEXT).catch((error: unknown) => error);
-    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(1100);
     expect(await timedOut).toBeInstanceOf(WazzupTimeoutError);
     const startedAt = Date.now();
     const next = wazzup.messages.send(WHATSAPP_TEXT).then(() => Date.now() - startedAt);

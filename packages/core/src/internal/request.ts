@@ -13,6 +13,7 @@ import {
 import { errorFromAnswer } from '../errors/map-response';
 import type { Redact } from '../errors/redact';
 import { abortableWait } from './abortable-wait';
+import type { StartDeadline } from './attempt-timeouts';
 import type { RateLimiter, Release } from './rate-limiter';
 import { backoffDelay, isTransientStatus, parseRetryAfter } from './retry-policy';
 import type { Telemetry } from './telemetry';
@@ -34,6 +35,8 @@ export interface Engine {
   telemetry: Telemetry;
   /** Queues attempts under the key's rate limit, shared by every route; absent when off. */
   limiter: RateLimiter | undefined;
+  /** Starts each attempt's time limit (signals shared by attempts close together). */
+  startDeadline: StartDeadline;
 }
 
 /**
@@ -105,35 +108,84 @@ function interpret<Result>(
 }
 
 /**
- * An attempt's signal: it aborts past `timeoutMs`, or when the caller's own signal does. One
- * controller and one timer per attempt, both let go at its end.
+ * One attempt's time limit, from the engine's shared deadlines, followed by the caller's signal
+ * when there is one: only then is a signal of the attempt's own made.
  */
-function deadline(timeoutMs: number, caller: AbortSignal | undefined) {
+function deadline(start: StartDeadline, timeoutMs: number, caller: AbortSignal | undefined) {
+  const limit = start(timeoutMs);
+  if (!caller) {
+    return { signal: limit.signal, timedOut: () => limit.signal.aborted, end: limit.release };
+  }
   const controller = new AbortController();
-  let late = false;
-  const timer = setTimeout(() => {
-    late = true;
-    controller.abort();
-  }, timeoutMs);
-  const follow = () => controller.abort();
-  caller?.addEventListener('abort', follow, { once: true });
+  const abort = () => controller.abort();
+  if (caller.aborted || limit.signal.aborted) abort();
+  caller.addEventListener('abort', abort, { once: true });
+  limit.signal.addEventListener('abort', abort, { once: true });
   return {
     signal: controller.signal,
-    timedOut: () => late,
+    timedOut: () => limit.signal.aborted,
     end() {
-      clearTimeout(timer);
-      caller?.removeEventListener('abort', follow);
+      caller.removeEventListener('abort', abort);
+      limit.signal.removeEventListener('abort', abort);
+      limit.release();
     },
   };
 }
 
-/** The answer's headers with every value redacted. */
-function redactedHeaders(headers: Headers, redact: Redact): Headers {
-  const copy = new Headers();
-  headers.forEach((value, name) => {
-    copy.set(name, redact(value));
-  });
-  return copy;
+/**
+ * A call's HTTP answer. Its headers and request id are redacted when first read: most calls never
+ * look at them, and a redacted copy of every header is otherwise what each send pays for. The two
+ * are getters of the class, so a spread copy (`{ ...response }`) leaves them out: `toJSON` and
+ * {@link plainResponse} give them.
+ */
+class CallResponse implements WazzupResponse {
+  #answer: RawAnswer;
+  #redact: Redact;
+  #fromBody: string | undefined;
+  #headers: Headers | undefined;
+  #requestId: { id: string | undefined } | undefined;
+  readonly status: number;
+
+  constructor(
+    answer: RawAnswer,
+    fromBody: string | undefined,
+    redact: Redact,
+    readonly attempts: number,
+    readonly rateLimitWaitMs: number,
+  ) {
+    this.status = answer.status;
+    this.#answer = answer;
+    this.#fromBody = fromBody;
+    this.#redact = redact;
+  }
+
+  get headers(): Headers {
+    if (!this.#headers) {
+      this.#headers = new Headers();
+      for (const [name, value] of this.#answer.headers)
+        this.#headers.set(name, this.#redact(value));
+    }
+    return this.#headers;
+  }
+
+  get requestId(): string | undefined {
+    if (!this.#requestId) {
+      const id = this.#fromBody ?? this.#answer.headers.get('x-request-id') ?? undefined;
+      this.#requestId = { id: id && this.#redact(id) };
+    }
+    return this.#requestId.id;
+  }
+
+  /** The response as JSON shows it: headers as a record. */
+  toJSON(): Omit<WazzupResponse, 'headers'> & { headers: Record<string, string> } {
+    return { ...plainResponse(this), headers: Object.fromEntries(this.headers) };
+  }
+}
+
+/** A response as a plain object, every field its own. */
+function plainResponse(response: WazzupResponse, changed?: Partial<WazzupResponse>) {
+  const { status, headers, requestId, attempts, rateLimitWaitMs } = response;
+  return { status, headers, requestId, attempts, rateLimitWaitMs, ...changed };
 }
 
 /** What an attempt that got no answer failed with, by name, for records and logs. */
@@ -219,7 +271,7 @@ export async function request<Result>(
       if (lastError && Date.now() - startedAt > options.retryDeadlineMs) throw lastError;
       attempts++;
       if (telemetry.hooked) telemetry.hook('onRequest', record());
-      const attempt = deadline(timeoutMs, signal);
+      const attempt = deadline(engine.startDeadline, timeoutMs, signal);
       const sentAt = Date.now();
       let outcome: Outcome<Result> | undefined;
       let answer: RawAnswer | undefined;
@@ -250,17 +302,8 @@ export async function request<Result>(
       }
       const error = 'error' in outcome ? outcome.error : undefined;
       if (answer) {
-        const requestId =
-          (error instanceof WazzupApiError ? error.requestId : undefined) ??
-          answer.headers.get('x-request-id') ??
-          undefined;
-        response = {
-          status: answer.status,
-          headers: redactedHeaders(answer.headers, redact),
-          requestId: requestId && redact(requestId),
-          attempts,
-          rateLimitWaitMs,
-        };
+        const fromBody = error instanceof WazzupApiError ? error.requestId : undefined;
+        response = new CallResponse(answer, fromBody, redact, attempts, rateLimitWaitMs);
       }
       const ms = Date.now() - sentAt;
       if (telemetry.hooked) {
@@ -307,7 +350,7 @@ export async function request<Result>(
     const failure = error as WazzupError;
     failure.crmMessageId = route.crmMessageId;
     failure.attempts = attempts;
-    if (response) failure.response = { ...response, attempts, rateLimitWaitMs };
+    if (response) failure.response = plainResponse(response, { attempts, rateLimitWaitMs });
     if (telemetry.logs('info') && !(failure instanceof WazzupAbortError) && attempts > 0) {
       telemetry.log('info', `${route.route} failed after ${attempts} attempts: ${failure.message}`);
     }

@@ -17,10 +17,20 @@ describe('transport over ofetch', () => {
     expect(fetch.requests[0]).toMatchObject({ method: 'POST', body: { a: 1 } });
   });
 
-  it('hands fetch exactly the headers, and leaves the shared ones as they were', async () => {
+  it('hands fetch the headers as a record of their own, and leaves the shared ones as they were', async () => {
+    let given: HeadersInit | undefined;
     const fetch = recordingFetch(created('m', 'c'));
     const request = init();
-    await createTransport(fetch)('http://host/v3/message', request);
+    await createTransport((input, options) => {
+      given = options?.headers;
+      return fetch(input, options);
+    })('http://host/v3/message', request);
+    // fetch reads exactly the headers, plus the accept ofetch adds, as the object's own properties.
+    expect({ ...(given as Record<string, string>) }).toEqual({
+      authorization: 'Bearer k',
+      'content-type': 'application/json',
+      accept: 'application/json',
+    });
     expect(Object.fromEntries(fetch.requests[0]?.headers ?? [])).toEqual({
       authorization: 'Bearer k',
       'content-type': 'application/json',

@@ -1,12 +1,12 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../core/options';
-import type { WazzupPromise } from '../core/promise';
+import { type WazzupPromise, wazzupPromise } from '../core/promise';
 import { validateInput, validateRequest } from '../core/validate';
 import { parseJson, type RawAnswer } from '../errors/answer';
 import { WazzupApiError } from '../errors/classes';
 import type { Redact } from '../errors/redact';
 import { createCrmMessageId } from '../internal/crm-message-id';
-import type { Engine, Route } from '../internal/request';
+import { type Engine, type Route, request } from '../internal/request';
 import { deferred, perMode } from '../schemas/deferred';
 import { exactObject } from '../schemas/exact-object';
 import { issueMessage } from '../schemas/issue-message';
@@ -105,12 +105,13 @@ export class MessageSender extends Resource {
    */
   send(input: SendMessageRequest, options?: CallOptions): WazzupPromise<SendMessageResult> {
     return guarded(() => {
-      const message = validateRequest(sendSchemaOf(engineOf(this)), input);
+      const engine = engineOf(this);
+      const message = validateRequest(sendSchemaOf(engine), input);
       // The request is valibot's output, a fresh object, so it may take the generated id.
       message.crmMessageId ??= createCrmMessageId();
+      // The send's answer is small: the transport's own read limit, not the read routes' `call`.
       const route = sendRoute(JSON.stringify(message), message.crmMessageId);
-      // The send's answer is small: the transport's own read limit, not the read routes'.
-      return call(engineOf(this), { ...route, maxBytes: undefined }, options);
+      return wazzupPromise(request(engine, route, options));
     });
   }
 }

@@ -1,7 +1,12 @@
 import * as v from 'valibot';
 import type { CallOptions } from '../core/options';
 import { PagePromise, pages } from '../core/pagination';
-import { WazzupPromise, type WazzupResponse, type WithResponse } from '../core/promise';
+import {
+  type WazzupPromise,
+  type WazzupResponse,
+  type WithResponse,
+  wazzupPromise,
+} from '../core/promise';
 import { validateInput } from '../core/validate';
 import { parseJson, type RawAnswer } from '../errors/answer';
 import { WazzupApiError, WazzupValidationError } from '../errors/classes';
@@ -118,7 +123,7 @@ export const readDone = (): undefined => undefined;
 
 /** Makes a route's request on the engine, reading up to {@link READ_MAX_BYTES} of its answer. */
 export function call<T>(engine: Engine, route: Route<T>, options?: CallOptions): WazzupPromise<T> {
-  return new WazzupPromise(request(engine, { maxBytes: READ_MAX_BYTES, ...route }, options));
+  return wazzupPromise(request(engine, { maxBytes: READ_MAX_BYTES, ...route }, options));
 }
 
 /**
@@ -131,7 +136,7 @@ export function inBatches<Item>(
   engine: Engine,
   options?: CallOptions,
 ): WazzupPromise<void> {
-  return new WazzupPromise(
+  return wazzupPromise(
     (async (): Promise<WithResponse<void>> => {
       let response: WazzupResponse = {
         status: 0,
@@ -198,7 +203,7 @@ export function guarded<T>(make: () => WazzupPromise<T>): WazzupPromise<T> {
   try {
     return make();
   } catch (error) {
-    return new WazzupPromise(Promise.reject(error));
+    return wazzupPromise(Promise.reject(error));
   }
 }
 
