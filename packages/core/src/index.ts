@@ -19,6 +19,7 @@ export type {
 export type { CallOptions, RateLimit, WazzupOptions } from './core/options';
 export type { Page, PagePromise } from './core/pagination';
 export type { WazzupPromise, WazzupResponse } from './core/promise';
+export type { Lane, RateLimitStore, ReleaseSlot, TakeSlot } from './core/rate-limit-store';
 export { parseSendMessageRequest } from './core/validate';
 export type { ValidationIssue } from './errors/classes';
 export {
@@ -33,6 +34,7 @@ export {
 } from './errors/classes';
 export type { WazzupErrorCode } from './errors/codes';
 export { ERROR_CODES, isRetryableCode } from './errors/codes';
+export { defineRateLimitStore } from './internal/store-rate-limiter';
 export type { Channel } from './resources/channels';
 export { canSend } from './resources/channels';
 export type { ContactInput, DealInput, Stored, UserInput } from './resources/crm';

@@ -25,8 +25,8 @@ export const SIZE_CASES: SizeCase[] = [
     name: 'SDK: Worker, whole client',
     fixture: 'sdk-worker-client.ts',
     platform: 'worker',
-    // The send path's budget (BUDGET_BYTES) and every other route: 19 588 bytes.
-    budgetBytes: 19_700,
+    // The send path's budget (BUDGET_BYTES) and every other route: 19 931 bytes.
+    budgetBytes: 20_100,
   },
   {
     name: 'what-if: SDK browser page, fetch in place of ofetch',
@@ -46,12 +46,14 @@ export const TARGET_BYTES: number = 10 * 1024;
  * own rules (ten chat types, their chat-id formats, text limits and codes, the WABA, Telegram and
  * MAX button layouts), and the send path's two savings of its time in memory: attempt time limits
  * that share signals and timers, and headers handed to fetch as the record they are (together
- * about 600 bytes, and a third of an in-memory send on Node 22). The Worker's sender is the larger
- * (15 529 bytes: it has the key's rate limiter, which a proxy sender leaves out). The other routes
+ * about 600 bytes, and a third of an in-memory send on Node 22), and the rate limiter's two lanes
+ * and a 429 waited out to the retry deadline (about 350 bytes). The Worker's sender is the larger
+ * (15 876 bytes: it has the key's rate limiter, which a proxy sender leaves out; the limiter that
+ * runs on a shared store comes only with a store). The other routes
  * are not in it: a sender bundles none of them, and the whole client has a budget of its own (the
  * Worker case's `budgetBytes`).
  */
-export const BUDGET_BYTES = 15_600;
+export const BUDGET_BYTES = 16_000;
 
 /** A fixture bundled and minified as an app would ship it. */
 export async function bundle(entry: SizeCase): Promise<Uint8Array> {

@@ -10,6 +10,7 @@ import {
   refuseOption,
 } from './check-options';
 import { LOG_LEVELS, type Logger, type LogLevel, type WazzupHooks } from './logging';
+import { type Lane, type RateLimitStore, storeLimiters } from './rate-limit-store';
 
 // The client's options in one home: what a caller may pass, the defaults, and the one function
 // that checks them all when a client is made. Nothing checks them again.
@@ -21,6 +22,12 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
 export interface RateLimit {
   limit: number;
   windowMs: number;
+  /**
+   * Where the count is kept when several processes share the key (`redisRateLimit`,
+   * `kvRateLimit`, the Durable Object's): every process on the same store and key counts against
+   * one budget. Default: in this runtime's memory.
+   */
+  store?: RateLimitStore | undefined;
 }
 
 /** The service's limit: about 500 requests per 5 s per key, across every route. */
@@ -70,6 +77,11 @@ export interface CallOptions {
   maxRetries?: number | undefined;
   /** Longest wait for a rate-limit slot for this call, over the client's `queueTimeoutMs`. */
   queueTimeoutMs?: number | undefined;
+  /**
+   * The rate limit's queue this call waits in: `'interactive'` (default) is always served before
+   * `'bulk'`; send campaigns as bulk so replies never wait behind them.
+   */
+  lane?: Lane | undefined;
 }
 
 /** Options of a client. Every one is optional, and checked when the client is made. */
@@ -165,11 +177,15 @@ export function envReader(source: EnvSource | undefined): (name: string) => stri
 function checkRateLimit(value: unknown): RateLimit | false {
   if (value === undefined || value === false) return value ?? DEFAULT_RATE_LIMIT;
   if (typeof value !== 'object' || !value)
-    refuseOption('rateLimit', '{ limit, windowMs } or false');
-  const { limit, windowMs } = value as Partial<RateLimit>;
+    refuseOption('rateLimit', '{ limit, windowMs, store? } or false');
+  const { limit, windowMs, store } = value as Partial<RateLimit>;
+  if (store !== undefined && !storeLimiters.has(store)) {
+    refuseOption('rateLimit.store', 'a RateLimitStore made with defineRateLimitStore');
+  }
   return {
     limit: checkCount('rateLimit.limit', limit, 1, 1e6),
     windowMs: checkMs('rateLimit.windowMs', windowMs),
+    ...(store && { store }),
   };
 }
 
@@ -299,9 +315,13 @@ export function resolveCallOptions(
   timeoutMs: number;
   maxRetries: number;
   queueTimeoutMs: number;
+  lane: Lane;
 } {
+  const lane = call.lane ?? 'interactive';
+  if (lane !== 'interactive' && lane !== 'bulk') refuseOption('lane', "'interactive' or 'bulk'");
   return {
     signal: call.signal,
+    lane,
     timeoutMs:
       call.timeoutMs === undefined ? client.timeoutMs : checkMs('timeoutMs', call.timeoutMs),
     maxRetries:

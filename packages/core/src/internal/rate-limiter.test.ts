@@ -189,6 +189,48 @@ describe('rate limiter', () => {
     expect(await next).toBe(600);
   });
 
+  it('serves 60 interactive callers queued behind 2 000 bulk ones within two windows', async () => {
+    const limiter = createRateLimiter({ limit: 500, windowMs: 5000 });
+    const startedAt = Date.now();
+    const answer = (answered: () => void) => setTimeout(answered, 20);
+    const bulk = Array.from({ length: 2000 }, () =>
+      limiter.acquire(undefined, undefined, 'bulk').then(answer),
+    );
+    const interactive = Array.from({ length: 60 }, () =>
+      limiter.acquire(undefined, undefined, 'interactive').then((answered) => {
+        answer(answered);
+        return Date.now() - startedAt;
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(2 * 5000 + 100);
+    const times = await Promise.all(interactive);
+    // The first window went to the bulk callers already granted; the next slots to free are the
+    // replies', all of them before any more bulk.
+    expect(Math.max(...times)).toBeLessThanOrEqual(2 * 5000);
+    await vi.runAllTimersAsync();
+    await Promise.all(bulk);
+  });
+
+  it('serves bulk callers only when no interactive one waits, each lane in order', async () => {
+    const limiter = createRateLimiter({ limit: 1, windowMs: 1000 });
+    const order: string[] = [];
+    const queue = (name: string, lane: 'bulk' | 'interactive') =>
+      limiter.acquire(undefined, undefined, lane).then((answered) => {
+        order.push(name);
+        answered();
+      });
+    const all = [
+      queue('b1', 'bulk'),
+      queue('b2', 'bulk'),
+      queue('i1', 'interactive'),
+      queue('b3', 'bulk'),
+      queue('i2', 'interactive'),
+    ];
+    await vi.runAllTimersAsync();
+    await Promise.all(all);
+    expect(order).toEqual(['b1', 'i1', 'i2', 'b2', 'b3']);
+  });
+
   it('is shared by key', () => {
     const limit = { limit: 5, windowMs: 1000 };
     expect(sharedRateLimiter('a', limit)).toBe(sharedRateLimiter('a', limit));

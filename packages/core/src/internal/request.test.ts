@@ -102,7 +102,7 @@ describe('sending', () => {
 });
 
 describe('retries', () => {
-  it.each([429, 500, 502, 503, 504])(
+  it.each([500, 502, 503, 504])(
     'retries %i up to maxRetries with the same crmMessageId',
     async (status) => {
       const { error, fetch } = await run([failed(status)], { maxRetries: 3 });
@@ -112,6 +112,48 @@ describe('retries', () => {
       expect((error as WazzupError).attempts).toBe(4);
     },
   );
+
+  it('waits out a 429 lasting 10 s with the default options, and sends', async () => {
+    const startedAt = Date.now();
+    const { result, error, fetch, elapsed } = await run([
+      () =>
+        Date.now() - startedAt < 10_000
+          ? failed(429, { error: 'TOO_MANY_REQUESTS' })
+          : created('m-1'),
+    ]);
+    expect(error).toBeUndefined();
+    expect(result).toMatchObject({ status: 'sent', messageId: 'm-1' });
+    // Far more than the two retries a failure gets, all with one crmMessageId.
+    expect(fetch.requests.length).toBeGreaterThan(3);
+    expect(new Set(fetch.requests.map((request) => request.body.crmMessageId)).size).toBe(1);
+    expect(elapsed).toBeGreaterThanOrEqual(10_000);
+  });
+
+  it('fails a lasting 429 RATE_LIMITED at its retry deadline, not after two tries', async () => {
+    const { error, fetch, elapsed } = await run([failed(429)], { retryDeadlineMs: 3_000 });
+    expect((error as WazzupApiError).code).toBe('RATE_LIMITED');
+    expect(fetch.requests.length).toBeGreaterThan(3);
+    // Backoffs of 250, 500, 1 000 ms, then one cut to end at the deadline: the last try is there.
+    expect(elapsed).toBe(3_000);
+  });
+
+  it('waits out a 429 on a route that is never retried otherwise (it was not acted on)', async () => {
+    const fetch = recordingFetch(failed(429), failed(429), Response.json({ ok: true }));
+    const wazzup = createWazzup({ apiKey: API_KEY, rateLimit: false, fetch });
+    const done = wazzup.request({ method: 'POST', path: '/v3/new/route', body: {} });
+    await vi.runAllTimersAsync();
+    await done;
+    expect(fetch.requests).toHaveLength(3);
+  });
+
+  it('counts the failures around 429s against maxRetries, and the 429s not', async () => {
+    const { error, fetch } = await run(
+      [failed(500), failed(429), failed(429), failed(503), failed(429), failed(502)],
+      { maxRetries: 2 },
+    );
+    expect((error as WazzupApiError).status).toBe(502);
+    expect(fetch.requests).toHaveLength(6);
+  });
 
   it.each([400, 401, 403, 404, 422])('never retries %i', async (status) => {
     const { error, fetch } = await run([failed(status, { error: 'X', description: 'no' })]);

@@ -203,10 +203,10 @@ let calls = 0;
 
 /**
  * The one retry loop under every route: waits for a slot under the key's shared rate limit, makes
- * the attempt (with a time limit of its own), and retries 429, 5xx, connection errors and timeouts
- * of a repeatable route with exponential backoff and full jitter (or the server's Retry-After), up
- * to `maxRetries` times and never starting a retry past `retryDeadlineMs` after the first
- * attempt. Resolves the result with the HTTP answer it came in; an error carries the same.
+ * the attempt (with a time limit of its own), and retries 5xx, connection errors and timeouts of
+ * a repeatable route with exponential backoff and full jitter (or the server's Retry-After), up
+ * to `maxRetries` times; a 429 on any route is waited out the same way without counting. No retry
+ * starts past `retryDeadlineMs` after the first attempt. Resolves the result with the HTTP answer it came in; an error carries the same.
  */
 export async function request<Result>(
   engine: Engine,
@@ -217,6 +217,10 @@ export async function request<Result>(
   let startedAt: number | undefined;
   let lastError: WazzupError | undefined;
   let attempts = 0;
+  // Failures that count against maxRetries: every transient one but a 429, which means "wait".
+  let failures = 0;
+  // 429s in a row, for their backoff.
+  let limitedInRow = 0;
   let rateLimitWaitMs = 0;
   let response: WazzupResponse | undefined;
   // Whether an earlier attempt may have reached the service (no answer, or a 5xx).
@@ -231,11 +235,10 @@ export async function request<Result>(
     ...(route.crmMessageId !== undefined && { crmMessageId: route.crmMessageId }),
   });
   try {
-    const { signal, timeoutMs, queueTimeoutMs, maxRetries } = resolveCallOptions(
+    const { signal, timeoutMs, queueTimeoutMs, maxRetries, lane } = resolveCallOptions(
       callOptions,
       options,
     );
-    const retries = route.repeatable === false ? 0 : maxRetries;
     for (;;) {
       if (signal?.aborted) throw new WazzupAbortError();
       // A retry may wait for a slot only until the retry deadline; the first attempt, its own limit.
@@ -247,7 +250,9 @@ export async function request<Result>(
       if (limiter) {
         const queuedAt = Date.now();
         try {
-          answered = await limiter.acquire(signal, Math.max(0, maxWaitMs));
+          // A shared store counts the slot for this long if this process dies holding it.
+          const leaseMs = timeoutMs + UNANSWERED_HOLD_MS;
+          answered = await limiter.acquire(signal, Math.max(0, maxWaitMs), lane, leaseMs);
         } catch (error) {
           // A retry that found no slot before its deadline fails with what made it retry.
           throw lastError && error instanceof WazzupQueueTimeoutError ? lastError : error;
@@ -324,14 +329,22 @@ export async function request<Result>(
       if ('done' in outcome) return { data: outcome.done, response: response as WazzupResponse };
       lastError = outcome.error;
       uncertain ||= !(lastError instanceof WazzupApiError) || lastError.status >= 500;
-      const wait = outcome.retryAfterMs ?? backoffDelay(attempts - 1);
-      // The limiter caps the pause for everyone; this call itself fails below rather than wait
-      // past its retry deadline, however long a Retry-After asks for.
-      if (outcome.error instanceof WazzupApiError && outcome.error.status === 429) {
+      // A 429 was not acted on: it is waited out until the retry deadline on every route, and
+      // does not count against maxRetries (a dropped connection does).
+      const limited = outcome.error instanceof WazzupApiError && outcome.error.status === 429;
+      limitedInRow = limited ? limitedInRow + 1 : 0;
+      if (!limited && outcome.transient) failures++;
+      let wait = outcome.retryAfterMs ?? backoffDelay((limited ? limitedInRow : failures) - 1);
+      const leftMs = startedAt + options.retryDeadlineMs - Date.now();
+      // The limiter caps the pause for everyone (the shared store tells every process); this call
+      // itself fails rather than wait past its retry deadline, however long a Retry-After asks
+      // for, and a backoff of its own is cut to end at the deadline.
+      if (limited) {
         limiter?.pause(wait);
+        if (outcome.retryAfterMs === undefined) wait = Math.min(wait, leftMs);
       }
-      const retriesLeft = attempts <= retries;
-      const withinDeadline = Date.now() + wait - startedAt <= options.retryDeadlineMs;
+      const retriesLeft = limited || (route.repeatable !== false && failures <= maxRetries);
+      const withinDeadline = leftMs > 0 && wait <= leftMs;
       if (!outcome.transient || !retriesLeft || !withinDeadline) throw outcome.error;
       const code = codeOf(outcome.error);
       telemetry.hook('onRetry', {

@@ -173,7 +173,6 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
     [{ kind: 'server-error', status: 503, body: 'html' }, WazzupApiError, 'SERVER_ERROR'],
     [{ kind: 'server-error', status: 500, body: 'json' }, WazzupApiError, 'UNKNOWN_ERROR'],
     [{ kind: 'server-error', status: 500, body: 'empty' }, WazzupApiError, 'SERVER_ERROR'],
-    [{ kind: 'rate-limit' }, WazzupApiError, 'RATE_LIMITED'],
     [{ kind: 'reset' }, WazzupConnectionError, undefined],
   ] as const)('a lasting %o gives its typed error', async (fault, type, code) => {
     const { mock, wazzup } = await setup({ faults: [fault, fault] }, { maxRetries: 1 });
@@ -182,6 +181,14 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
     if (code) expect(error).toMatchObject({ code });
     expect(mock.requests).toHaveLength(2);
     expect(mock.messages).toHaveLength(0);
+  });
+
+  it('a 429 is waited out without counting against maxRetries', async () => {
+    const fault = { kind: 'rate-limit' } as const;
+    const { mock, wazzup } = await setup({ faults: [fault, fault] }, { maxRetries: 0 });
+    expect((await wazzup.messages.send(whatsapp())).status).toBe('sent');
+    expect(mock.requests.map((request) => request.outcome)).toEqual([429, 429, 201]);
+    expect(mock.messages).toHaveLength(1);
   });
 
   it('a delay past the timeout gives WazzupTimeoutError, and the late delivery stays single', async () => {
@@ -230,14 +237,17 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
   it('the rate limit answers 429 once a key is over it', async () => {
     const { wazzup } = await setup(
       { rateLimit: { limit: 2, windowMs: 60_000 } },
-      { maxRetries: 0 },
+      { maxRetries: 0, retryDeadlineMs: 400 },
     );
     await wazzup.messages.send(whatsapp('1'));
     await wazzup.messages.send(whatsapp('2'));
+    const startedAt = Date.now();
     expect(await failure(wazzup.messages.send(whatsapp('3')))).toMatchObject({
       status: 429,
       code: 'RATE_LIMITED',
     });
+    // Waited out until its retry deadline, then failed there.
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(390);
   });
 
   it('sends nothing the mock would refuse, and would refuse each with the same code', async () => {
