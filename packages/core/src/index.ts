@@ -19,7 +19,7 @@ export type {
 export type { CallOptions, RateLimit, WazzupOptions } from './core/options';
 export type { Page, PagePromise } from './core/pagination';
 export type { WazzupPromise, WazzupResponse } from './core/promise';
-export type { Lane, RateLimitStore, ReleaseSlot, TakeSlot } from './core/rate-limit-store';
+export type { Lane, RateLimitStore, ReleaseSlot, Taken, TakeSlots } from './core/rate-limit-store';
 export { parseSendMessageRequest } from './core/validate';
 export type { ValidationIssue } from './errors/classes';
 export {

@@ -30,7 +30,7 @@ export function memoryRateLimitStore(): TestRateLimitStore {
     calls: 0,
     fail: false,
     keys,
-    async take({ key, slot, limit, windowMs, leaseMs, lane }) {
+    async take({ key, slots, limit, windowMs, leaseMs, lane }) {
       store.calls++;
       if (store.fail) throw new Error('store down');
       const now = Date.now();
@@ -38,15 +38,16 @@ export function memoryRateLimitStore(): TestRateLimitStore {
       for (const [id, until] of state.slots) if (until <= now) state.slots.delete(id);
       let wait = Math.max(0, state.pausedUntil - now);
       if (lane === 'bulk') wait = Math.max(wait, state.interactiveUntil - now);
-      if (!wait && state.slots.size < limit) {
-        state.slots.set(slot, now + leaseMs);
-        return 0;
+      let taken = 0;
+      while (!wait && taken < slots.length && state.slots.size < limit) {
+        state.slots.set(slots[taken++] as string, now + leaseMs);
       }
+      if (taken === slots.length) return { taken, waitMs: 0 };
       // A slot in flight frees a window after its answer at the soonest: ask again then.
       const frees = Math.min(now + windowMs, ...state.slots.values());
       if (state.slots.size >= limit) wait = Math.max(wait, frees - now);
       if (lane === 'interactive') state.interactiveUntil = now + wait + 50;
-      return Math.max(1, wait);
+      return { taken, waitMs: Math.max(1, wait) };
     },
     async release({ key, slot, windowMs, heldMs }) {
       store.calls++;

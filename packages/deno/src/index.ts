@@ -1,5 +1,6 @@
 /**
- * The Wazzup24 client for Deno: core's client with its options read from `Deno.env`.
+ * The Wazzup24 client for Deno: core's client with its options read from `Deno.env`, and the
+ * stores that share a rate limit and webhook dedupe through Deno KV.
  *
  * @module @wazzup-sdk/deno
  */
@@ -10,3 +11,6 @@ export type { CallOptions, Logger, LogLevel, Page, PagePromise, RateLimit, Reque
 // biome-ignore format: see above
 export { WazzupAbortError, WazzupApiError, WazzupConfigError, WazzupConnectionError, WazzupError, WazzupQueueTimeoutError, WazzupTimeoutError, WazzupValidationError } from '@wazzup-sdk/core';
 export { createSender, createWazzup } from './create-wazzup';
+export type { KvAtomic, KvEntry, KvLike, KvStoreOptions } from './kv/kv';
+export { type KvDedupeOptions, kvDedupe } from './kv/kv-dedupe';
+export { type KvRateLimitOptions, kvRateLimit } from './kv/kv-rate-limit';

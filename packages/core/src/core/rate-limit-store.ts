@@ -8,20 +8,27 @@
  */
 export type Lane = 'interactive' | 'bulk';
 
-/** A request for one slot; see {@link RateLimitStore.take}. */
-export interface TakeSlot {
+/** A request for slots, one per caller served next; see {@link RateLimitStore.take}. */
+export interface TakeSlots {
   /** The key's name in the store: a hash of the base URL and the API key, never the key. */
   key: string;
-  /** This slot's id, unique across processes; given again to `release`. */
-  slot: string;
+  /** An id per slot wanted, in the order they are served; unique across processes. */
+  slots: string[];
   limit: number;
   windowMs: number;
   /**
-   * How long the slot counts while its request is in flight, in ms: a process that dies holding
+   * How long a slot counts while its request is in flight, in ms: a process that dies holding
    * it frees it when this runs out (the attempt's time limit, the unanswered hold and a window).
    */
   leaseMs: number;
   lane: Lane;
+}
+
+/** What a take gave: the first `taken` of the ids asked for, and when to ask for the rest. */
+export interface Taken {
+  taken: number;
+  /** When fewer were taken than asked, the ms after which a slot may be free; else 0. */
+  waitMs: number;
 }
 
 /** The end of a slot's request; see {@link RateLimitStore.release}. */
@@ -45,13 +52,14 @@ export interface ReleaseSlot {
  */
 export interface RateLimitStore {
   /**
-   * Takes a slot when fewer than `limit` are counted, the key is not paused and (for `bulk`) no
-   * interactive request is waiting anywhere: resolves 0. Otherwise resolves the ms after which a
-   * slot may be free: the earliest end of a counted slot, but at most a window (a slot in flight
-   * frees a window after its answer, which may come at any moment), or a pause's end. An
-   * `interactive` request refused holds `bulk` ones back until it asks again.
+   * Takes as many of the slots asked for as there is room for (fewer than `limit` counted), in
+   * their order, unless the key is paused or (for `bulk`) an interactive request waits anywhere.
+   * When it took fewer than asked, `waitMs` is when a slot may be free: the earliest end of a
+   * counted slot, but at most a window (a slot in flight frees a window after its answer, which
+   * may come at any moment), or a pause's end. An `interactive` request left waiting holds `bulk`
+   * ones back until it asks again.
    */
-  take(request: TakeSlot): Promise<number>;
+  take(request: TakeSlots): Promise<Taken>;
   /** The slot's request ended: it counts for `windowMs + heldMs` more, then frees. */
   release(request: ReleaseSlot): Promise<void>;
   /** A 429 came: no slot is given for `ms`, in any process. */

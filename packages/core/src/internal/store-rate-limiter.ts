@@ -1,8 +1,11 @@
 import { MAX_TIMER_MS } from '../core/check-options';
 import type { RateLimit } from '../core/options';
-import { type RateLimitStore, storeLimiters } from '../core/rate-limit-store';
+import { type RateLimitStore, storeLimiters, type Taken } from '../core/rate-limit-store';
 import { WazzupAbortError, WazzupConnectionError } from '../errors/classes';
-import { createWaitQueue, type RateLimiter, type Release } from './wait-queue';
+import { createWaitQueue, type RateLimiter, type Release, type Waiter } from './wait-queue';
+
+/** Most slots asked for in one round trip to the store. */
+const BATCH = 100;
 
 /** A slot's id: unique across processes without coordination. */
 function slotId(): string {
@@ -20,8 +23,8 @@ function storeFailed(error: unknown): WazzupConnectionError {
 
 /**
  * A limiter on a shared {@link RateLimitStore}, so every process on one key counts against one
- * budget. This process keeps its own callers in two lanes and asks the store for one slot at a
- * time, for the caller it would serve next; when the store says wait, it waits that long, or
+ * budget. This process keeps its own callers in two lanes and asks the store for slots for the
+ * callers it would serve next; when the store says wait, it waits that long, or
  * until a slot of its own frees or an interactive caller arrives behind a bulk one. The store
  * knows the key by a hash of `limiterKey` (base URL and API key), never the key itself.
  */
@@ -48,7 +51,7 @@ export function createStoreRateLimiter(
     });
   }
 
-  function release(key: string, slot: string): Release {
+  function releaseOf(key: string, slot: string): Release {
     let released = false;
     return (heldMs = 0) => {
       if (released) return;
@@ -61,37 +64,39 @@ export function createStoreRateLimiter(
     };
   }
 
-  /** Serves the queue's head while the store gives slots; one pump per limiter at a time. */
+  /**
+   * Serves the queue's head while the store gives slots, asking for up to a batch at a time (one
+   * round trip for a window's worth); one pump per limiter at a time.
+   */
   async function pump(): Promise<void> {
     if (pumping) return;
     pumping = true;
     try {
-      for (let waiter = queue.peek(); waiter; waiter = queue.peek()) {
-        const slot = slotId();
+      for (let batch = queue.next(BATCH); batch.length; batch = queue.next(BATCH)) {
+        const slots = batch.map(() => slotId());
         let key: string;
-        let wait: number;
+        let taken: Taken;
         try {
           key = await named;
-          wait = await store.take({
+          taken = await store.take({
             key,
-            slot,
+            slots,
             limit,
             windowMs,
-            leaseMs: waiter.leaseMs + windowMs,
-            lane: waiter.lane,
+            leaseMs: Math.max(...batch.map((waiter) => waiter.leaseMs)) + windowMs,
+            lane: (batch[0] as Waiter).lane,
           });
         } catch (error) {
-          queue.fail(waiter, storeFailed(error));
+          queue.fail(batch[0] as Waiter, storeFailed(error));
           continue;
         }
-        if (wait > 0) {
-          await sleep(wait);
-        } else if (waiter.done) {
-          // It aborted or gave up while the store answered: the slot was never used.
-          release(key, slot)(-windowMs);
-        } else {
-          queue.grant(waiter, release(key, slot));
+        for (const [at, waiter] of batch.slice(0, taken.taken).entries()) {
+          const release = releaseOf(key, slots[at] as string);
+          // One that aborted or gave up while the store answered never uses its slot.
+          if (waiter.done) release(-windowMs);
+          else queue.grant(waiter, release);
         }
+        if (taken.taken < batch.length) await sleep(taken.waitMs);
       }
     } finally {
       pumping = false;

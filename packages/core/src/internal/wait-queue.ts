@@ -90,6 +90,8 @@ export interface WaitQueue {
   readonly live: number;
   /** The caller to serve next: the first interactive one, else the first bulk one. */
   peek(): Waiter | undefined;
+  /** Up to `most` callers to serve next, all of one lane: interactive ones while there are any. */
+  next(most: number): Waiter[];
   /** Serves a caller, taking it out of the queue. */
   grant(waiter: Waiter, release: Release): void;
   /** Fails a caller still waiting. */
@@ -174,6 +176,15 @@ export function createWaitQueue(emptied: () => void): WaitQueue {
       return live;
     },
     peek: () => first(lines.interactive) ?? first(lines.bulk),
+    next(most) {
+      const line = first(lines.interactive) ? lines.interactive : lines.bulk;
+      const found: Waiter[] = [];
+      for (let at = line.head; at < line.waiters.length && found.length < most; at++) {
+        const waiter = line.waiters[at] as Waiter;
+        if (!waiter.done) found.push(waiter);
+      }
+      return found;
+    },
     grant(waiter, release) {
       leave(waiter);
       waiter.resolve(release);
