@@ -77,13 +77,3 @@ export function busiestWindow(times: number[], windowMs: number): number {
   }
   return most;
 }
-
-/**
- * The share of the allowed rate a key reached: requests past the first window's `limit`, over
- * the time from the first request to the last, against `limit` per `windowMs`.
- */
-export function shareOfRate(times: number[], limit: number, windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  const span = (sorted.at(-1) as number) - (sorted[0] as number);
-  return (sorted.length - limit) / span / (limit / windowMs);
-}

@@ -1,8 +1,8 @@
 import { createWebhookHandler, type WebhookHandlerOptions } from '@wazzup-sdk/core/webhooks';
+import { type RedisServer, startRedis } from '@wazzup-sdk/redis-server';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisDedupe } from '../src/index';
-import { type RedisServer, startRedis } from './redis-server';
 
 const TOKEN = 'tok_5f1c9a7e3b2d4c6a8e0f1a2b';
 const message = (messageId: string) => ({

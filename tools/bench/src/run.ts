@@ -10,6 +10,7 @@ import { measureColdStart } from './cold-start';
 import { best, type Rounds } from './measure';
 import { measureQueuedMemory } from './memory';
 import { benchNodes, runScript } from './nodes';
+import { measureReplicas } from './replicas';
 import { type BenchResults, type HistoryEntry, headline, renderMarkdown } from './report';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -47,6 +48,8 @@ for (const { major, binary } of [nodes[0], nodes.at(-1)].filter((node) => node !
 }
 console.log('rate-limited burst…');
 results.burst = await measureBurst();
+console.log('four processes on one key through Redis, beside one in memory…');
+results.replicas = await measureReplicas();
 console.log('20 000 sends queued behind the limiter…');
 results.memory = await measureQueuedMemory();
 console.log('bundle sizes…');

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A real redis-server for one test file: 127.0.0.1, a free port, its own temporary folder. */
+/** A real redis-server for one test file or bench run: 127.0.0.1, a free port, its own temporary folder. */
 export interface RedisServer {
   port: number;
   url: string;
