@@ -104,7 +104,11 @@ export interface WazzupOptions {
    * the call fails with `WazzupQueueTimeoutError` and nothing is sent.
    */
   queueTimeoutMs?: number | undefined;
-  /** Retries after the first attempt on 429, 5xx, connection errors and timeouts; default 2. */
+  /**
+   * Retries after the first attempt on 5xx, connection errors and timeouts; default 2. A 429 is
+   * waited out until `retryDeadlineMs` without counting, unless this is 0: then nothing is
+   * retried, for callers that retry themselves.
+   */
   maxRetries?: number | undefined;
   /** No retry starts later than this many ms after the first attempt; default 50 000. */
   retryDeadlineMs?: number | undefined;

@@ -155,6 +155,12 @@ describe('retries', () => {
     expect(fetch.requests).toHaveLength(6);
   });
 
+  it('retries nothing, not even a 429, with maxRetries 0 (the caller retries itself)', async () => {
+    const { error, fetch } = await run([failed(429)], { maxRetries: 0 });
+    expect((error as WazzupApiError).status).toBe(429);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
   it.each([400, 401, 403, 404, 422])('never retries %i', async (status) => {
     const { error, fetch } = await run([failed(status, { error: 'X', description: 'no' })]);
     expect((error as WazzupApiError).status).toBe(status);

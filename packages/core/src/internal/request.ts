@@ -205,8 +205,9 @@ let calls = 0;
  * The one retry loop under every route: waits for a slot under the key's shared rate limit, makes
  * the attempt (with a time limit of its own), and retries 5xx, connection errors and timeouts of
  * a repeatable route with exponential backoff and full jitter (or the server's Retry-After), up
- * to `maxRetries` times; a 429 on any route is waited out the same way without counting. No retry
- * starts past `retryDeadlineMs` after the first attempt. Resolves the result with the HTTP answer it came in; an error carries the same.
+ * to `maxRetries` times; a 429 on any route is waited out the same way without counting (with
+ * `maxRetries` 0, nothing is retried). No retry starts past `retryDeadlineMs` after the first
+ * attempt. Resolves the result with the HTTP answer it came in; an error carries the same.
  */
 export async function request<Result>(
   engine: Engine,
@@ -343,7 +344,9 @@ export async function request<Result>(
         limiter?.pause(wait);
         if (outcome.retryAfterMs === undefined) wait = Math.min(wait, leftMs);
       }
-      const retriesLeft = limited || (route.repeatable !== false && failures <= maxRetries);
+      // maxRetries 0 turns every retry off, a 429's too: the caller retries itself (the outbox).
+      const retriesLeft =
+        maxRetries > 0 && (limited || (route.repeatable !== false && failures <= maxRetries));
       const withinDeadline = leftMs > 0 && wait <= leftMs;
       if (!outcome.transient || !retriesLeft || !withinDeadline) throw outcome.error;
       const code = codeOf(outcome.error);

@@ -185,9 +185,10 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
 
   it('a 429 is waited out without counting against maxRetries', async () => {
     const fault = { kind: 'rate-limit' } as const;
-    const { mock, wazzup } = await setup({ faults: [fault, fault] }, { maxRetries: 0 });
+    // Three 429s against one retry: each is waited out, none uses the retry up.
+    const { mock, wazzup } = await setup({ faults: [fault, fault, fault] }, { maxRetries: 1 });
     expect((await wazzup.messages.send(whatsapp())).status).toBe('sent');
-    expect(mock.requests.map((request) => request.outcome)).toEqual([429, 429, 201]);
+    expect(mock.requests.map((request) => request.outcome)).toEqual([429, 429, 429, 201]);
     expect(mock.messages).toHaveLength(1);
   });
 
@@ -237,7 +238,7 @@ describe.each(Object.keys(links))('core against the mock, %s', (mode) => {
   it('the rate limit answers 429 once a key is over it', async () => {
     const { wazzup } = await setup(
       { rateLimit: { limit: 2, windowMs: 60_000 } },
-      { maxRetries: 0, retryDeadlineMs: 400 },
+      { maxRetries: 1, retryDeadlineMs: 400 },
     );
     await wazzup.messages.send(whatsapp('1'));
     await wazzup.messages.send(whatsapp('2'));
