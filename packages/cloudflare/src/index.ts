@@ -1,6 +1,7 @@
 /**
- * The Wazzup24 client in a Cloudflare Worker (its options read from the Worker's `env`), and the
- * proxy that lets a page send while the key stays in the Worker.
+ * The Wazzup24 client in a Cloudflare Worker (its options read from the Worker's `env`), the
+ * Durable Object that shares one rate limit per key across Workers, and the proxy that lets a
+ * page send while the key stays in the Worker.
  *
  * @module @wazzup-sdk/cloudflare
  */
@@ -14,3 +15,4 @@ export type { WazzupEnv } from './create-wazzup';
 export { createSender, createWazzup } from './create-wazzup';
 export type { ProxyHandler, ProxyOptions } from './proxy/create-proxy-handler';
 export { createProxyHandler } from './proxy/create-proxy-handler';
+export { durableObjectRateLimit, WazzupRateLimit } from './rate-limit/durable-object-rate-limit';

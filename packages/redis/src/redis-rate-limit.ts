@@ -78,7 +78,7 @@ return 0
 export type RedisRateLimitOptions = RedisStoreOptions;
 
 /**
- * A {@link RateLimitStore} in Redis: `rateLimit: { limit, windowMs, store: redisRateLimit(redis) }`
+ * A `RateLimitStore` (core) in Redis: `rateLimit: { limit, windowMs, store: redisRateLimit(redis) }`
  * on every replica, and all of them count against one budget per key. Each slot is one member of
  * a sorted set, taken under a lease (a dead process's slots free when it ends) and counted a window
  * past its answer, all in Lua on Redis's clock. The key is known by a SHA-256 hash, never in clear:

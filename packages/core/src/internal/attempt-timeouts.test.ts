@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { canShareSignals, createDeadlines, MAX_SLACK_MS } from './attempt-timeouts';
+import { createDeadlines, MAX_SLACK_MS } from './attempt-timeouts';
+import { sharesAcrossRequests } from './request-scoped';
 
 const run = promisify(execFile);
 
@@ -161,10 +162,10 @@ describe('createDeadlines', () => {
   });
 
   it('shares everywhere but on Cloudflare Workers', () => {
-    expect(canShareSignals()).toBe(true);
+    expect(sharesAcrossRequests()).toBe(true);
     vi.stubGlobal('navigator', { userAgent: 'Cloudflare-Workers' });
     try {
-      expect(canShareSignals()).toBe(false);
+      expect(sharesAcrossRequests()).toBe(false);
     } finally {
       vi.unstubAllGlobals();
     }

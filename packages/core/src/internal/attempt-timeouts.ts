@@ -1,3 +1,5 @@
+import { sharesAcrossRequests } from './request-scoped';
+
 /** One attempt's time limit: a signal that aborts when the time is up. */
 export interface Deadline {
   /** Aborts once the attempt has had its `timeoutMs` (and at most the slack more). */
@@ -61,16 +63,6 @@ export interface DeadlineOptions {
   maxLimits?: number;
 }
 
-/**
- * Whether one signal may serve fetches of different requests. workerd refuses that ("Cannot
- * perform I/O on behalf of a different request"), and a client may well be kept across requests
- * in a Worker; the cost sharing saves is Node 20's anyway.
- */
-export function canShareSignals(): boolean {
-  const runtime = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent;
-  return runtime !== 'Cloudflare-Workers';
-}
-
 /** A signal and timer for one attempt alone. */
 function ownDeadline(timeoutMs: number): Deadline {
   const controller = new AbortController();
@@ -132,10 +124,10 @@ function retire(batches: Map<number, Batch>, limit: number, batch: Batch): void 
  * too.
  *
  * Not on Cloudflare Workers: there each attempt gets a signal of its own (see
- * {@link canShareSignals}).
+ * {@link sharesAcrossRequests}).
  */
 export function createDeadlines({
-  share = canShareSignals(),
+  share = sharesAcrossRequests(),
   maxLimits = MAX_LIMITS,
 }: DeadlineOptions = {}): StartDeadline {
   const batches = new Map<number, Batch>();

@@ -22,5 +22,6 @@ export { resolveWebhookOptions } from '../webhooks/options';
 export { createCrmMessageId } from './crm-message-id';
 export { readLimited } from './read-capped';
 export { UNANSWERED_HOLD_MS } from './request';
+export { createSlotTable, type SlotTable } from './slot-table';
 export type { Transport } from './transport';
 export { createTransport } from './transport';

@@ -236,6 +236,16 @@ describe('rate limiter', () => {
     expect(sharedRateLimiter('a', limit)).toBe(sharedRateLimiter('a', limit));
     expect(sharedRateLimiter('a', limit)).not.toBe(sharedRateLimiter('b', limit));
   });
+
+  it('is each client’s own on Cloudflare Workers, where a request may not wait on another’s timer', () => {
+    const limit = { limit: 5, windowMs: 1000 };
+    vi.stubGlobal('navigator', { userAgent: 'Cloudflare-Workers' });
+    try {
+      expect(sharedRateLimiter('a', limit)).not.toBe(sharedRateLimiter('a', limit));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
 
 describe('sendMessage under a rate limit', () => {

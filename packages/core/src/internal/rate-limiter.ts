@@ -1,7 +1,8 @@
 import { MAX_TIMER_MS } from '../core/check-options';
 import type { RateLimit } from '../core/options';
-import { storeLimiters } from '../core/rate-limit-store';
+import { type RateLimitStore, storeLimiters } from '../core/rate-limit-store';
 import { WazzupAbortError } from '../errors/classes';
+import { sharesAcrossRequests } from './request-scoped';
 import { createWaitQueue, type RateLimiter, type Release } from './wait-queue';
 
 export type { RateLimiter, Release } from './wait-queue';
@@ -87,9 +88,13 @@ export function createRateLimiter({ limit, windowMs }: RateLimit): RateLimiter {
 let limiters: Map<string, RateLimiter> | undefined;
 const onStores = new WeakMap<object, Map<string, RateLimiter>>();
 
-/** The limiter shared by every client that sends with this key, these limits and this store. */
+/**
+ * The limiter shared by every client that sends with this key, these limits and this store; on
+ * Workers, one of the client's own (see {@link sharesAcrossRequests}).
+ */
 export function sharedRateLimiter(key: string, rateLimit: RateLimit): RateLimiter {
   const { store } = rateLimit;
+  if (!sharesAcrossRequests()) return limiterFor(key, rateLimit);
   let byId = store ? onStores.get(store) : limiters;
   if (!byId) {
     byId = new Map();
@@ -99,11 +104,16 @@ export function sharedRateLimiter(key: string, rateLimit: RateLimit): RateLimite
   const id = `${rateLimit.limit}/${rateLimit.windowMs}:${key}`;
   let limiter = byId.get(id);
   if (!limiter) {
-    const onStore = store && storeLimiters.get(store);
-    limiter = onStore
-      ? (onStore(store, key, rateLimit) as RateLimiter)
-      : createRateLimiter(rateLimit);
+    limiter = limiterFor(key, rateLimit);
     byId.set(id, limiter);
   }
   return limiter;
+}
+
+/** A new limiter for a key: on its store when it has one, else in memory. */
+function limiterFor(key: string, rateLimit: RateLimit): RateLimiter {
+  const onStore = rateLimit.store && storeLimiters.get(rateLimit.store);
+  return onStore
+    ? (onStore(rateLimit.store as RateLimitStore, key, rateLimit) as RateLimiter)
+    : createRateLimiter(rateLimit);
 }

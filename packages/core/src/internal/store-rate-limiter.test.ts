@@ -153,3 +153,48 @@ describe('a rate limiter on a shared store', () => {
     expect((error as WazzupConfigError).message).toContain('lane');
   });
 });
+
+describe('a rate limiter on a shared store, on Cloudflare Workers', () => {
+  beforeEach(() => {
+    vi.stubGlobal('navigator', { userAgent: 'Cloudflare-Workers' });
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('lets each call ask the store for itself, within one budget across limiters', async () => {
+    const store = memoryRateLimitStore();
+    const limiters = [1, 2].map(() => createStoreRateLimiter(store, 'key', LIMIT));
+    const starts: number[] = [];
+    const all = limiters.flatMap((limiter) =>
+      Array.from({ length: 15 }, () =>
+        limiter.acquire(undefined, undefined, 'bulk', 5000).then((answered) => {
+          starts.push(Date.now());
+          setTimeout(answered, 10);
+        }),
+      ),
+    );
+    await vi.runAllTimersAsync();
+    await Promise.all(all);
+    expect(starts).toHaveLength(30);
+    for (const start of starts) {
+      expect(starts.filter((time) => time >= start && time < start + 1000).length).toBeLessThan(11);
+    }
+  });
+
+  it('gives up at the wait limit, on abort, and when the store fails', async () => {
+    const store = memoryRateLimitStore();
+    const limiter = createStoreRateLimiter(store, 'key', { limit: 1, windowMs: 1000 });
+    await limiter.acquire();
+    const late = limiter.acquire(undefined, 300).catch((error: Error) => error.name);
+    const controller = new AbortController();
+    const aborted = limiter.acquire(controller.signal).catch((error: Error) => error.name);
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(400);
+    expect(await late).toBe('WazzupQueueTimeoutError');
+    expect(await aborted).toBe('WazzupAbortError');
+    store.fail = true;
+    await expect(limiter.acquire()).rejects.toBeInstanceOf(WazzupConnectionError);
+  });
+});

@@ -1,7 +1,13 @@
 import { MAX_TIMER_MS } from '../core/check-options';
 import type { RateLimit } from '../core/options';
 import { type RateLimitStore, storeLimiters, type Taken } from '../core/rate-limit-store';
-import { WazzupAbortError, WazzupConnectionError } from '../errors/classes';
+import {
+  WazzupAbortError,
+  WazzupConnectionError,
+  WazzupQueueTimeoutError,
+} from '../errors/classes';
+import { abortableWait } from './abortable-wait';
+import { sharesAcrossRequests } from './request-scoped';
 import { createWaitQueue, type RateLimiter, type Release, type Waiter } from './wait-queue';
 
 /** Most slots asked for in one round trip to the store. */
@@ -23,12 +29,98 @@ function storeFailed(error: unknown): WazzupConnectionError {
 
 /**
  * A limiter on a shared {@link RateLimitStore}, so every process on one key counts against one
- * budget. This process keeps its own callers in two lanes and asks the store for slots for the
+ * budget. On Workers each call asks the store for itself ({@link perCallStoreLimiter}); elsewhere
+ * this process keeps its own callers in two lanes and asks the store for slots for the
  * callers it would serve next; when the store says wait, it waits that long, or
  * until a slot of its own frees or an interactive caller arrives behind a bulk one. The store
  * knows the key by a hash of `limiterKey` (base URL and API key), never the key itself.
  */
 export function createStoreRateLimiter(
+  store: RateLimitStore,
+  limiterKey: string,
+  rateLimit: RateLimit,
+): RateLimiter {
+  return sharesAcrossRequests()
+    ? queuedStoreLimiter(store, limiterKey, rateLimit)
+    : perCallStoreLimiter(store, limiterKey, rateLimit);
+}
+
+/** Ends a slot at the store; a release that fails leaves it counted until its lease ends. */
+function releaseAt(
+  store: RateLimitStore,
+  key: string,
+  slot: string,
+  windowMs: number,
+  released?: () => void,
+): Release {
+  let done = false;
+  return (heldMs = 0) => {
+    if (done) return;
+    done = true;
+    store.release({ key, slot, windowMs, heldMs }).then(released, () => undefined);
+  };
+}
+
+/** What every limiter on a store does with a 429: pause the key for every process. */
+function pauseAt(store: RateLimitStore, named: Promise<string>, windowMs: number) {
+  return (ms: number) => {
+    const pauseMs = Math.min(Math.max(0, ms), 2 * windowMs);
+    named.then((key) => store.pause({ key, ms: pauseMs })).catch(() => undefined);
+  };
+}
+
+/**
+ * Each call takes its own slot, waiting in its own request between asks: a Worker's request may
+ * not do I/O for another, nor wait on another's timer (see {@link sharesAcrossRequests}), so a
+ * client kept across requests cannot serve them from one queue. Lanes and order are the store's.
+ */
+function perCallStoreLimiter(
+  store: RateLimitStore,
+  limiterKey: string,
+  { limit, windowMs }: RateLimit,
+): RateLimiter {
+  const named = storeKeyOf(limiterKey);
+  return {
+    async acquire(signal, maxWaitMs, lane = 'interactive', leaseMs = 0) {
+      const giveUpAt = maxWaitMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + maxWaitMs;
+      for (;;) {
+        if (signal?.aborted) throw new WazzupAbortError();
+        const slot = slotId();
+        let key: string;
+        let taken: Taken;
+        try {
+          key = await named;
+          taken = await store.take({
+            key,
+            slots: [slot],
+            limit,
+            windowMs,
+            leaseMs: leaseMs + windowMs,
+            lane,
+          });
+        } catch (error) {
+          throw storeFailed(error);
+        }
+        if (taken.taken) {
+          const release = releaseAt(store, key, slot, windowMs);
+          if (!signal?.aborted) return release;
+          release(-windowMs);
+          throw new WazzupAbortError();
+        }
+        const left = giveUpAt - Date.now();
+        if (left <= 0) throw new WazzupQueueTimeoutError(maxWaitMs ?? 0);
+        await abortableWait(Math.min(Math.max(1, taken.waitMs), left), signal);
+      }
+    },
+    pause: pauseAt(store, named, windowMs),
+  };
+}
+
+/**
+ * This process's callers in two lanes, asking the store for slots for the callers it would serve
+ * next (up to a batch per round trip).
+ */
+function queuedStoreLimiter(
   store: RateLimitStore,
   limiterKey: string,
   { limit, windowMs }: RateLimit,
@@ -49,19 +141,6 @@ export function createStoreRateLimiter(
       }
       wake = done;
     });
-  }
-
-  function releaseOf(key: string, slot: string): Release {
-    let released = false;
-    return (heldMs = 0) => {
-      if (released) return;
-      released = true;
-      // A release that fails leaves the slot counted until its lease ends: later, never sooner.
-      store.release({ key, slot, windowMs, heldMs }).then(
-        () => wake?.(),
-        () => undefined,
-      );
-    };
   }
 
   /**
@@ -91,7 +170,7 @@ export function createStoreRateLimiter(
           continue;
         }
         for (const [at, waiter] of batch.slice(0, taken.taken).entries()) {
-          const release = releaseOf(key, slots[at] as string);
+          const release = releaseAt(store, key, slots[at] as string, windowMs, () => wake?.());
           // One that aborted or gave up while the store answered never uses its slot.
           if (waiter.done) release(-windowMs);
           else queue.grant(waiter, release);
@@ -112,10 +191,7 @@ export function createStoreRateLimiter(
         void pump();
       });
     },
-    pause(ms) {
-      const pauseMs = Math.min(Math.max(0, ms), 2 * windowMs);
-      named.then((key) => store.pause({ key, ms: pauseMs })).catch(() => undefined);
-    },
+    pause: pauseAt(store, named, windowMs),
   };
 }
 
