@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 const SRC = resolve('packages/core/src');
 /** Lowest first: a file may import its own layer and the ones before it. */
-const LAYERS = ['schemas', 'errors', 'core', 'internal', 'resources', 'webhooks'];
+const LAYERS = ['schemas', 'errors', 'core', 'internal', 'resources', 'webhooks', 'outbox'];
 /** The entry points' source files, on top of every layer. */
 const ENTRIES = [
   'index.ts',
@@ -15,6 +15,7 @@ const ENTRIES = [
   'all-schemas.ts',
   'internal/index.ts',
   'webhooks/index.ts',
+  'outbox/index.ts',
 ];
 
 function* sources(dir: string): Generator<string> {

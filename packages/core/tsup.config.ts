@@ -3,7 +3,8 @@ import { defineConfig } from 'tsup';
 import { libraryBuild } from '../tsup.shared';
 
 // Receiving (`@wazzup-sdk/core/webhooks`) and the schemas (`@wazzup-sdk/core/schemas`) are entries
-// of their own, so code that only sends bundles neither; `internal` is for the sibling packages.
+// of their own, so code that only sends bundles neither; `internal` is for the sibling packages,
+// `outbox` for the outbox backends.
 // The JavaScript of every entry is built together and split, so they share one copy of the error
 // classes (`instanceof WazzupError` holds across them, in ESM and CJS); the declarations are built
 // per entry, since a declaration chunk shared between them names a file that does not exist
@@ -20,6 +21,7 @@ const entry = {
   webhooks: 'src/webhooks/index.ts',
   internal: 'src/internal/index.ts',
   schemas: 'src/all-schemas.ts',
+  outbox: 'src/outbox/index.ts',
 };
 export default defineConfig([
   libraryBuild({

@@ -1,10 +1,17 @@
 import type { RateLimit, SendMessageResult, WazzupOptions } from '@wazzup-sdk/core';
+import { DEFAULT_RATE_LIMIT, DUPLICATE_WINDOW_MS } from '@wazzup-sdk/core/internal';
 import {
-  DEFAULT_RATE_LIMIT,
-  DEFAULT_TIMEOUT_MS,
-  DUPLICATE_WINDOW_MS,
-  UNANSWERED_HOLD_MS,
-} from '@wazzup-sdk/core/internal';
+  afterClaim,
+  type DeadLetter,
+  type DeadLetterReason,
+  decide,
+  describeError,
+  type LedgerSettings,
+  type NextStep,
+  outboxTiming,
+  type Settlement,
+  type SlotEnd,
+} from '@wazzup-sdk/core/outbox';
 import { createSender, type WazzupEnv } from '../create-wazzup';
 import type {
   DurableObjectNamespaceLike,
@@ -12,13 +19,9 @@ import type {
   QueueMessage,
   QueueProducer,
 } from './bindings';
-import { classify } from './classify';
-import { type DeadLetter, type DeadLetterReason, describeError } from './dead-letter';
-import { afterClaim, afterFailedSend, type NextStep } from './decide';
 import { isOutboxEnvelope, type OutboxEnvelope } from './envelope';
-import type { LedgerSettings, Settlement } from './ledger';
 import { outboxFor } from './outbox-stub';
-import type { Begin, SlotEnd } from './protocol';
+import type { Begin } from './protocol';
 
 /** Options of {@link createOutboxConsumer}. */
 export interface OutboxConsumerOptions<Env = unknown> {
@@ -70,18 +73,6 @@ const DEFAULTS = {
   inlineResends: 2,
   ledgerTtlMs: 14 * 24 * 60 * 60 * 1000,
 };
-
-/**
- * How the consumer's timing follows from the client's timeout: a re-send must reach the service
- * before the duplicate window closes (its whole timeout and a second of margin), and a slot whose
- * send got no answer is held as core's client holds one (the timeout and `UNANSWERED_HOLD_MS`).
- */
-export function outboxTiming(timeoutMs: number = DEFAULT_TIMEOUT_MS): {
-  marginMs: number;
-  leaseTtlMs: number;
-} {
-  return { marginMs: timeoutMs + 1_000, leaseTtlMs: timeoutMs + UNANSWERED_HOLD_MS };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -198,32 +189,27 @@ export function createOutboxConsumer<Env extends WazzupEnv>(
             rate: settings.rateLimit,
             slot,
           });
-        let result: SendMessageResult;
+        let outcome: { result: SendMessageResult } | { error: unknown };
         try {
-          result = await client.messages.send(message.body.message);
+          outcome = { result: await client.messages.send(message.body.message) };
         } catch (error) {
-          const failed = classify(error);
-          await finish(failed.settlement, failed.slot);
-          const step = afterFailedSend({
-            failed,
-            claim,
-            resend,
-            attempts: message.attempts,
-            now: Date.now(),
-            settings: decision,
-          });
-          if (step.action === 'resend') {
-            await sleep(step.pauseMs);
-            continue;
-          }
-          return carryOut(step, message, error);
+          outcome = { error };
         }
-        await options.onResult?.(result, message, env);
-        await finish({
-          outcome: 'sent',
-          messageId: result.status === 'sent' ? result.messageId : undefined,
+        const { settlement, slot, next } = decide({
+          outcome,
+          claim,
+          resend,
+          attempts: message.attempts,
+          now: Date.now(),
+          settings: decision,
         });
-        return message.ack();
+        if ('result' in outcome) await options.onResult?.(outcome.result, message, env);
+        await finish(settlement, slot);
+        if (next.action === 'resend') {
+          await sleep(next.pauseMs);
+          continue;
+        }
+        return carryOut(next, message, 'error' in outcome ? outcome.error : undefined);
       }
     }
   };

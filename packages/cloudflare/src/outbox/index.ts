@@ -4,6 +4,9 @@
  *
  * @module @wazzup-sdk/cloudflare/outbox
  */
+
+export type { DeadLetter, DeadLetterError, DeadLetterReason } from '@wazzup-sdk/core/outbox';
+export { describeError } from '@wazzup-sdk/core/outbox';
 export type {
   DurableObjectNamespaceLike,
   DurableObjectStateLike,
@@ -14,8 +17,6 @@ export type {
 } from './bindings';
 export type { OutboxConsumer, OutboxConsumerOptions } from './consumer';
 export { createOutboxConsumer } from './consumer';
-export type { DeadLetter, DeadLetterError, DeadLetterReason } from './dead-letter';
-export { describeError } from './dead-letter';
 export { WazzupOutbox } from './durable-object';
 export type { EnqueueOptions } from './enqueue';
 export { enqueueMessage, enqueueMessages, WazzupEnqueueError } from './enqueue';

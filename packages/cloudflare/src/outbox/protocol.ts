@@ -1,5 +1,7 @@
 import type { RateLimit } from '@wazzup-sdk/core';
-import type { Claim, LedgerSettings, Settlement } from './ledger';
+import type { Claim, LedgerSettings, Settlement, SlotEnd } from '@wazzup-sdk/core/outbox';
+
+export type { SlotEnd } from '@wazzup-sdk/core/outbox';
 
 // The wire between a consumer and the outbox object: what each call carries and answers. Kept
 // apart from the object so the consumer's pure parts (the decision after a send, the stub) do not
@@ -30,14 +32,6 @@ export type OutboxCall =
       rate: RateLimit;
       slot: SlotEnd;
     };
-
-/**
- * How an attempt gives its send slot back. `release`: the answer came, the slot counts from now.
- * `pause`: the service said 429, so every slot is held for one more window. `hold`: no answer
- * came (a timeout), and the service may still read the request after the client gave up, so the
- * slot stays taken until the lease's TTL, as for a consumer that never came back.
- */
-export type SlotEnd = 'release' | 'pause' | 'hold';
 
 /**
  * What `begin` answers: wait for a slot; or the ledger's word on a message that needs no send

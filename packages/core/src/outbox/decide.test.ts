@@ -1,12 +1,16 @@
-import {
-  DEFAULT_TIMEOUT_MS,
-  DUPLICATE_WINDOW_MS,
-  UNANSWERED_HOLD_MS,
-} from '@wazzup-sdk/core/internal';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TIMEOUT_MS, DUPLICATE_WINDOW_MS } from '../core/options';
+import { WazzupApiError } from '../errors/classes';
+import { UNANSWERED_HOLD_MS } from '../internal/request';
 import type { FailedAttempt } from './classify';
-import { outboxTiming } from './consumer';
-import { afterClaim, afterFailedSend, type DecisionSettings, type NextStep } from './decide';
+import {
+  afterClaim,
+  afterFailedSend,
+  type DecisionSettings,
+  decide,
+  type NextStep,
+} from './decide';
+import { outboxTiming } from './timing';
 
 const settings: DecisionSettings = {
   inlineResends: 2,
@@ -118,5 +122,48 @@ describe('the outbox takes its timing from core’s client', () => {
       marginMs: 11_000,
       leaseTtlMs: 10_000 + UNANSWERED_HOLD_MS,
     });
+  });
+});
+
+describe('decide', () => {
+  const base = { claim: fresh, resend: 0, attempts: 1, now: NOW, settings };
+
+  it('acks a result with its messageId, and a duplicate without one', () => {
+    expect(
+      decide({
+        ...base,
+        outcome: {
+          result: { status: 'sent', messageId: 'm-1', chatId: 'c', crmMessageId: 'x' } as never,
+        },
+      }),
+    ).toEqual({
+      settlement: { outcome: 'sent', messageId: 'm-1' },
+      slot: 'release',
+      next: { action: 'ack' },
+    });
+    expect(
+      decide({ ...base, outcome: { result: { status: 'duplicate', crmMessageId: 'x' } } }),
+    ).toEqual({
+      settlement: { outcome: 'sent', messageId: undefined },
+      slot: 'release',
+      next: { action: 'ack' },
+    });
+  });
+
+  it('sorts an error and decides on it: a 429 pauses the slot and goes back to the queue', () => {
+    const error = new WazzupApiError({
+      status: 429,
+      code: 'RATE_LIMITED',
+      description: 'slow down',
+    });
+    expect(decide({ ...base, outcome: { error } })).toEqual({
+      settlement: { outcome: 'not-sent' },
+      slot: 'pause',
+      next: { action: 'retry', delaySeconds: 1 },
+    });
+  });
+
+  it('throws on what is not a WazzupError: a bug is a crash, not a verdict', () => {
+    expect(() => decide({ ...base, outcome: { error: new TypeError('bug') } })).toThrow(TypeError);
   });
 });

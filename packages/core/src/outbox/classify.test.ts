@@ -1,10 +1,10 @@
+import { describe, expect, it } from 'vitest';
 import {
   WazzupApiError,
   WazzupConnectionError,
   WazzupTimeoutError,
   WazzupValidationError,
-} from '@wazzup-sdk/core';
-import { describe, expect, it } from 'vitest';
+} from '../errors/classes';
 import { classify } from './classify';
 
 const api = (status: number, code: string) =>

@@ -1,4 +1,4 @@
-import { WazzupApiError, WazzupError, WazzupValidationError } from '@wazzup-sdk/core';
+import { WazzupApiError, WazzupError, WazzupValidationError } from '../errors/classes';
 
 /** Why a message was given up. */
 export type DeadLetterReason =

@@ -1,12 +1,19 @@
 import {
-  isRetryableCode,
   WazzupApiError,
   WazzupConnectionError,
   WazzupTimeoutError,
   WazzupValidationError,
-} from '@wazzup-sdk/core';
+} from '../errors/classes';
+import { isRetryableCode } from '../errors/codes';
 import type { Settlement } from './ledger';
-import type { SlotEnd } from './protocol';
+
+/**
+ * How an attempt gives its send slot back. `release`: the answer came, the slot counts from now.
+ * `pause`: the service said 429, so every slot is held for one more window. `hold`: no answer
+ * came (a timeout), and the service may still read the request after the client gave up, so the
+ * slot stays taken until its lease ends, as for a sender that never came back.
+ */
+export type SlotEnd = 'release' | 'pause' | 'hold';
 
 /** What one failed attempt means for the outbox. */
 export interface FailedAttempt {

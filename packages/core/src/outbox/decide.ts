@@ -1,10 +1,11 @@
-import type { FailedAttempt } from './classify';
+import type { SendMessageResult } from '../resources/messages';
+import { classify, type FailedAttempt, type SlotEnd } from './classify';
 import type { DeadLetterReason } from './dead-letter';
-import type { Claim } from './ledger';
+import type { Claim, Settlement } from './ledger';
 
-// What the consumer does with a message, as pure functions of what it knows: the ledger's claim,
-// and how a send failed. The consumer only carries the steps out, so every branch of the outbox's
-// guarantee is testable without workerd (decide.test.ts).
+// What an outbox does with a message, as pure functions of what it knows: the ledger's claim, and
+// how a send ended. Every backend (Cloudflare Queues, BullMQ, Deno KV) only carries the steps out,
+// so every branch of the guarantee is tested once, here.
 
 /** What the consumer does next with a message. */
 export type NextStep =
@@ -73,5 +74,46 @@ export function afterFailedSend(input: {
   return {
     action: 'retry',
     delaySeconds: Math.max(0, Math.min(backoff, Math.floor(left / 2_000))),
+  };
+}
+
+/** What one attempt comes to: what the ledger records, the slot's end, and the next step. */
+export interface Decision {
+  settlement: Settlement;
+  slot: SlotEnd;
+  next: NextStep;
+}
+
+/**
+ * The one decision after an attempt: a result (sent, or `duplicate` of an earlier send) is acked
+ * with its messageId, if it has one; an error goes through {@link classify} and
+ * {@link afterFailedSend}. Throws on anything that is not a `WazzupError` (a bug): the backend
+ * treats it as a crash, and the engine delivers the message again.
+ */
+export function decide(input: {
+  outcome: { result: SendMessageResult } | { error: unknown };
+  claim: { claimedAt: number; uncertainSince: number };
+  resend: number;
+  attempts: number;
+  now: number;
+  settings: DecisionSettings;
+}): Decision {
+  const { outcome } = input;
+  if ('result' in outcome) {
+    const { result } = outcome;
+    return {
+      settlement: {
+        outcome: 'sent',
+        messageId: result.status === 'sent' ? result.messageId : undefined,
+      },
+      slot: 'release',
+      next: { action: 'ack' },
+    };
+  }
+  const failed = classify(outcome.error);
+  return {
+    settlement: failed.settlement,
+    slot: failed.slot,
+    next: afterFailedSend({ ...input, failed }),
   };
 }
