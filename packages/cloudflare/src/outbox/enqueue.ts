@@ -1,10 +1,9 @@
-import {
-  parseSendMessageRequest,
-  type SendMessageRequest,
-  WazzupConfigError,
-  WazzupError,
-} from '@wazzup-sdk/core';
-import { createCrmMessageId, type SendMessageRequestSchemaType } from '@wazzup-sdk/core/internal';
+import { type SendMessageRequest, WazzupConfigError } from '@wazzup-sdk/core';
+import type { SendMessageRequestSchemaType } from '@wazzup-sdk/core/internal';
+import { outboxMessage, WazzupEnqueueError } from '@wazzup-sdk/core/outbox';
+
+export { WazzupEnqueueError } from '@wazzup-sdk/core/outbox';
+
 import type { QueueProducer } from './bindings';
 import type { OutboxEnvelope } from './envelope';
 
@@ -35,31 +34,8 @@ function sendOptions(options: EnqueueOptions): { delaySeconds?: number } {
   return { delaySeconds };
 }
 
-/**
- * Part of an `enqueueMessages` call failed after earlier parts were queued: `queued` are on the
- * queue and will be sent (do not enqueue them again), `notQueued` are not.
- */
-export class WazzupEnqueueError extends WazzupError {
-  override name = 'WazzupEnqueueError';
-  constructor(
-    readonly queued: readonly { crmMessageId: string }[],
-    readonly notQueued: readonly { crmMessageId: string }[],
-    cause: unknown,
-  ) {
-    super(
-      `${queued.length} messages were queued and ${notQueued.length} were not: ${cause instanceof Error ? cause.message : String(cause)}`,
-      { cause },
-    );
-  }
-}
-
 function envelopeFor(input: SendMessageRequest, options: EnqueueOptions): OutboxEnvelope {
-  const message = parseSendMessageRequest(input, options.schema);
-  return {
-    wazzupOutbox: 1,
-    message: { ...message, crmMessageId: message.crmMessageId ?? createCrmMessageId() },
-    enqueuedAt: Date.now(),
-  };
+  return { wazzupOutbox: 1, message: outboxMessage(input, options.schema), enqueuedAt: Date.now() };
 }
 
 /**

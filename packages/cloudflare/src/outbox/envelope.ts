@@ -1,7 +1,6 @@
-import type { SendMessageRequest } from '@wazzup-sdk/core';
+import type { OutboxMessage } from '@wazzup-sdk/core/outbox';
 
-/** A send-message request whose crmMessageId is fixed, as the outbox carries it. */
-export type OutboxMessage = SendMessageRequest & { crmMessageId: string };
+export type { OutboxMessage } from '@wazzup-sdk/core/outbox';
 
 /** What `enqueueMessage` puts on the queue. */
 export interface OutboxEnvelope {

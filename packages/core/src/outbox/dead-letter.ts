@@ -9,7 +9,9 @@ export type DeadLetterReason =
   /** It failed transiently on every one of `maxAttempts`. */
   | 'retries-exhausted'
   /** The queue body was not an outbox envelope. */
-  | 'malformed';
+  | 'malformed'
+  /** The queue engine gave up on it (its own retries, or a job stalled too often) first. */
+  | 'queue-gave-up';
 
 /** What the consumer puts on the dead-letter queue. */
 export interface DeadLetter {
@@ -40,7 +42,7 @@ export interface DeadLetterError {
 /**
  * An error as the outbox keeps it in a dead letter: its name, message, code, status, field and
  * request id, all as core made them (core redacts every field the service wrote), and nothing
- * else. `undefined` for anything that is not a {@link WazzupError}. Handy for your own logs too.
+ * else. `undefined` for anything that is not a `WazzupError`. Handy for your own logs too.
  */
 export function describeError(error: unknown): DeadLetterError | undefined {
   if (!(error instanceof WazzupError)) return undefined;

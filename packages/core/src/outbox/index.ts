@@ -13,4 +13,7 @@ export type { Decision, DecisionSettings, NextStep } from './decide';
 export { afterClaim, afterFailedSend, decide, RESEND_PAUSE_MS } from './decide';
 export type { Claim, LedgerEntry, LedgerSettings, Settlement } from './ledger';
 export { claimEntry, settleEntry } from './ledger';
+export type { OutboxMessage } from './message';
+export { outboxMessage, WazzupEnqueueError } from './message';
+export type { OutboxState, OutboxStatus, OutboxTimelineEntry } from './status';
 export { outboxTiming } from './timing';
