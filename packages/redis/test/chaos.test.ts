@@ -160,8 +160,19 @@ describe('the Redis outbox under chaos', () => {
         if (status.reason === 'rejected') expect(mock.deliveriesOf(id)).toBe(0);
       }
     }
-    // A messageId is missing only where every answer was lost and a retry came back duplicate.
-    expect(withMessageId.length).toBeGreaterThan(sent.length * 0.9);
+    // A messageId is missing only where the answer that settled the message was `duplicate`
+    // (which carries none): an earlier attempt's answer was lost, or its worker died.
+    const answeredDuplicate = new Set(
+      mock.requests
+        .filter((request) => request.outcome === 400)
+        .map((request) => (request.body as { crmMessageId?: string }).crmMessageId),
+    );
+    for (const [i, id] of ids.entries()) {
+      const status = statuses[i] as OutboxStatus;
+      if (status.state === 'sent' && !status.messageId)
+        expect(answeredDuplicate.has(id)).toBe(true);
+    }
+    expect(withMessageId.length).toBeGreaterThan(sent.length * 0.5);
     expect(sent.length).toBeGreaterThan(MESSAGES * 0.9);
     await outbox.close();
     await connection.quit();

@@ -355,6 +355,10 @@ export function createRedisOutbox(options: RedisOutboxOptions): RedisOutbox {
         settings: decision,
       });
       const messageId = settlement.outcome === 'sent' ? settlement.messageId : undefined;
+      // The index first: a worker that dies after it leaves statuses findable, never orphaned.
+      if (messageId !== undefined) {
+        await connection.set(`${base}:by-message:${messageId}`, id, 'PX', ttlMs);
+      }
       await records.update(key, (record) => {
         const current = record ?? fresh(data.message.crmMessageId);
         const entry = settleEntry(current.ledger, claimed, settlement, Date.now(), ledger);
@@ -365,10 +369,7 @@ export function createRedisOutbox(options: RedisOutboxOptions): RedisOutbox {
         } else if (updated.state !== 'sent') updated.state = 'queued';
         return updated;
       });
-      if (messageId !== undefined) {
-        await connection.set(`${base}:by-message:${messageId}`, id, 'PX', ttlMs);
-        await adoptOrphans(id, messageId);
-      }
+      if (messageId !== undefined) await adoptOrphans(id, messageId);
       const error = 'error' in outcome ? outcome.error : undefined;
       switch (next.action) {
         case 'ack':
