@@ -11,6 +11,17 @@ export type { DeadLetter, DeadLetterError, DeadLetterReason } from './dead-lette
 export { describeError } from './dead-letter';
 export type { Decision, DecisionSettings, NextStep } from './decide';
 export { afterClaim, afterFailedSend, decide, RESEND_PAUSE_MS } from './decide';
+export type {
+  AttemptVerdict,
+  OutboxEngine,
+  OutboxJob,
+  OutboxRecord,
+  OutboxSend,
+  OutboxSettings,
+  OutboxStore,
+  StatusEvent,
+} from './engine';
+export { createOutboxEngine, freshRecord, isOutboxJob, statusOf } from './engine';
 export type { Claim, LedgerEntry, LedgerSettings, Settlement } from './ledger';
 export { claimEntry, settleEntry } from './ledger';
 export type { OutboxMessage } from './message';

@@ -18,5 +18,4 @@ export {
   type OutboxWorkerOptions,
   type RedisOutbox,
   type RedisOutboxOptions,
-  type StatusEvent,
 } from './redis-outbox';

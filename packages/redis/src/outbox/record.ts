@@ -1,32 +1,5 @@
-import type {
-  DeadLetter,
-  LedgerEntry,
-  OutboxMessage,
-  OutboxState,
-  OutboxStatus,
-  OutboxTimelineEntry,
-} from '@wazzup-sdk/core/outbox';
+import type { OutboxRecord, OutboxStore, StatusEvent } from '@wazzup-sdk/core/outbox';
 import type { Redis } from 'ioredis';
-
-/** What the outbox keeps in Redis about one message: its ledger entry and where it stands. */
-export interface OutboxRecord {
-  crmMessageId: string;
-  state: OutboxState;
-  attempts: number;
-  ledger?: LedgerEntry;
-  messageId?: string;
-  timeline: OutboxTimelineEntry[];
-  /** For `dead` and `outcome-unknown`: the dead letter, message and redacted error included. */
-  dead?: DeadLetter;
-}
-
-/** The job's data: the message, validated, and its lane. */
-export interface OutboxJob {
-  wazzupOutbox: 1;
-  message: OutboxMessage;
-  lane: 'interactive' | 'bulk';
-  enqueuedAt: number;
-}
 
 // Sets KEYS[1] to ARGV[2] (for ARGV[3] ms) only if it still holds ARGV[1] ('' for none): the
 // outbox's rules run in JavaScript (core's), and this makes each read-change-write atomic.
@@ -37,48 +10,59 @@ redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 return 1
 `;
 
-/** Reads and writes records under compare-and-set, so concurrent workers never lose a change. */
-export function recordStore(redis: Redis, ttlMs: number) {
+// Takes every status kept for a messageId, at once, so two takers never both get one.
+const TAKE_ALL = `
+local items = redis.call('LRANGE', KEYS[1], 0, -1)
+redis.call('DEL', KEYS[1])
+return items
+`;
+
+const ORPHAN_TTL_MS = 10 * 60 * 1000;
+
+/**
+ * The outbox's store in Redis, every key under `base`: a record per message (JSON, written under
+ * compare-and-set), the messageId index, statuses waiting for their message, and the dead list
+ * (a sorted set by when each died). Every key expires with the ledger's TTL.
+ */
+export function redisOutboxStore(redis: Redis, base: string, ttlMs: number): OutboxStore {
+  const recordKey = (id: string) => `${base}:m:${id}`;
+  const parse = (raw: string | null) => (raw ? (JSON.parse(raw) as OutboxRecord) : undefined);
   return {
-    async get(key: string): Promise<OutboxRecord | undefined> {
-      const raw = await redis.get(key);
-      return raw ? (JSON.parse(raw) as OutboxRecord) : undefined;
-    },
-    /**
-     * Applies `change` to the record as it is now and stores what it returns (nothing for
-     * `undefined`), again from a fresh read if another worker wrote in between. Returns what it
-     * stored, or the record as it was.
-     */
-    async update(
-      key: string,
-      change: (record: OutboxRecord | undefined) => OutboxRecord | undefined,
-    ): Promise<OutboxRecord | undefined> {
+    get: async (id) => parse(await redis.get(recordKey(id))),
+    async update(id, change) {
       // Bounded: each retry means another write landed; a hundred in a row is a bug.
       for (let attempt = 0; attempt < 100; attempt++) {
-        const raw = (await redis.get(key)) ?? '';
-        const current = raw ? (JSON.parse(raw) as OutboxRecord) : undefined;
+        const raw = (await redis.get(recordKey(id))) ?? '';
+        const current = parse(raw);
         const next = change(current && structuredClone(current));
         if (next === undefined) return current;
-        const stored = await redis.eval(COMPARE_AND_SET, 1, key, raw, JSON.stringify(next), ttlMs);
-        if (Number(stored) === 1) return next;
+        const json = JSON.stringify(next);
+        if (Number(await redis.eval(COMPARE_AND_SET, 1, recordKey(id), raw, json, ttlMs)) === 1) {
+          return next;
+        }
       }
-      throw new Error(`the outbox record ${key} kept changing under 100 tries`);
+      throw new Error(`the outbox record ${id} kept changing under 100 tries`);
     },
+    async index(messageId, id) {
+      await redis.set(`${base}:by-message:${messageId}`, id, 'PX', ttlMs);
+    },
+    lookup: async (messageId) => (await redis.get(`${base}:by-message:${messageId}`)) ?? undefined,
+    async keepOrphan(messageId, event) {
+      const key = `${base}:orphans:${messageId}`;
+      await redis.rpush(key, JSON.stringify(event));
+      await redis.pexpire(key, ORPHAN_TTL_MS);
+    },
+    async takeOrphans(messageId) {
+      const raw = (await redis.eval(TAKE_ALL, 1, `${base}:orphans:${messageId}`)) as string[];
+      return raw.map((item) => JSON.parse(item) as StatusEvent);
+    },
+    async addDead(id, at) {
+      await redis.zadd(`${base}:dead`, at, id);
+      await redis.pexpire(`${base}:dead`, ttlMs);
+    },
+    async removeDead(id) {
+      await redis.zrem(`${base}:dead`, id);
+    },
+    listDead: (offset, limit) => redis.zrevrange(`${base}:dead`, offset, offset + limit - 1),
   };
-}
-
-/** The record as `status()` answers it. */
-export function statusOf(record: OutboxRecord): OutboxStatus {
-  const status: OutboxStatus = {
-    crmMessageId: record.crmMessageId,
-    state: record.state,
-    attempts: record.attempts,
-    timeline: record.timeline,
-  };
-  if (record.messageId !== undefined) status.messageId = record.messageId;
-  if (record.dead) {
-    status.reason = record.dead.reason;
-    if (record.dead.error) status.error = record.dead.error;
-  }
-  return status;
 }

@@ -2,7 +2,6 @@ import {
   createWazzup,
   type RateLimit,
   type SendMessageRequest,
-  type SendMessageResult,
   type Wazzup,
   WazzupConfigError,
   type WazzupOptions,
@@ -13,25 +12,22 @@ import {
   type SendMessageRequestSchemaType,
 } from '@wazzup-sdk/core/internal';
 import {
-  type Claim,
-  claimEntry,
+  createOutboxEngine,
   type DeadLetter,
-  type DeadLetterReason,
-  decide,
-  describeError,
-  type LedgerEntry,
-  type LedgerSettings,
+  freshRecord,
+  isOutboxJob,
+  type OutboxJob,
   type OutboxStatus,
   outboxMessage,
-  outboxTiming,
-  settleEntry,
+  type StatusEvent,
+  statusOf,
   WazzupEnqueueError,
 } from '@wazzup-sdk/core/outbox';
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { checkPrefix, sha256 } from '../redis-client';
 import { redisRateLimit } from '../redis-rate-limit';
-import { type OutboxJob, type OutboxRecord, recordStore, statusOf } from './record';
+import { redisOutboxStore } from './record';
 
 /** Options of {@link createRedisOutbox}. */
 export interface RedisOutboxOptions {
@@ -87,14 +83,6 @@ export interface OutboxWorkerOptions {
   maxStalledCount?: number;
 }
 
-/** A webhook status, as `createWebhookHandler`'s `onStatus` gives it. */
-export interface StatusEvent {
-  messageId: string;
-  status: string;
-  timestamp?: string | undefined;
-  error?: { error?: string | undefined } | undefined;
-}
-
 /** The outbox: enqueue, track and re-drive messages; run workers with {@link RedisOutbox.startWorker}. */
 export interface RedisOutbox {
   /** Validates a message and queues it: bad input throws `WazzupValidationError` and queues nothing. */
@@ -131,17 +119,7 @@ class RetryLater extends Error {
   }
 }
 
-const ORPHAN_TTL_MS = 10 * 60 * 1000;
 const MAX_DELAY_SECONDS = 365 * 24 * 60 * 60;
-
-// Takes every status kept for a messageId, at once, so two takers never both get one.
-const TAKE_ORPHANS = `
-local items = redis.call('LRANGE', KEYS[1], 0, -1)
-redis.call('DEL', KEYS[1])
-return items
-`;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A durable outbox on BullMQ: messages are validated and queued as jobs (the crmMessageId is the
@@ -172,29 +150,23 @@ export function createRedisOutbox(options: RedisOutboxOptions): RedisOutbox {
     maxRetryDelaySeconds: options.maxRetryDelaySeconds ?? 60,
     inlineResends: options.inlineResends ?? 2,
   };
-  const ttlMs = options.ledgerTtlMs ?? 14 * 24 * 60 * 60 * 1000;
-  const timing = outboxTiming(options.wazzup ? undefined : options.client?.timeoutMs);
-  const ledger: LedgerSettings = {
-    duplicateWindowMs: settings.duplicateWindowMs,
-    marginMs: timing.marginMs,
-    ttlMs,
-  };
-  const decision = { ...settings, marginMs: timing.marginMs };
+  const ledgerTtlMs = options.ledgerTtlMs ?? 14 * 24 * 60 * 60 * 1000;
   const base = `${prefix}:outbox:${name}`;
-  const records = recordStore(connection, ttlMs);
   const queue = new Queue<OutboxJob>(name, { connection, prefix: `${prefix}:bull` });
   const workers = new Set<{ close(): Promise<void> }>();
   let wazzup = options.wazzup;
+  const engine = createOutboxEngine(
+    redisOutboxStore(connection, base, ledgerTtlMs),
+    (message, lane) => client().messages.send(message, { lane, maxRetries: 0 }),
+    {
+      ...settings,
+      ledgerTtlMs,
+      timeoutMs: options.wazzup ? undefined : options.client?.timeoutMs,
+    },
+  );
 
-  /** The job's id and the record's key: a hash of the crmMessageId (BullMQ refuses `:`). */
+  /** The job's id and the record's: a hash of the crmMessageId (BullMQ refuses `:`). */
   const idOf = async (crmMessageId: string) => `m-${await sha256(crmMessageId)}`;
-  const recordKey = (id: string) => `${base}:m:${id}`;
-  const fresh = (crmMessageId: string): OutboxRecord => ({
-    crmMessageId,
-    state: 'queued',
-    attempts: 0,
-    timeline: [],
-  });
 
   function client(): Wazzup {
     wazzup ??= createWazzup({
@@ -247,146 +219,13 @@ export function createRedisOutbox(options: RedisOutboxOptions): RedisOutbox {
     };
   }
 
-  /** Files a message as given up: the dead letter in its record and in the dead list. */
-  async function bury(
-    id: string,
-    data: OutboxJob,
-    attempts: number,
-    reason: DeadLetterReason,
-    details: { mayHaveBeenSent: boolean; error?: unknown },
-  ): Promise<void> {
-    const deadAt = Date.now();
-    const dead: DeadLetter = {
-      wazzupDeadLetter: 1,
-      reason,
-      mayHaveBeenSent: details.mayHaveBeenSent,
-      crmMessageId: data.message.crmMessageId,
-      message: data.message,
-      error: describeError(details.error),
-      attempts,
-      enqueuedAt: data.enqueuedAt,
-      deadAt,
-    };
-    await records.update(recordKey(id), (record) => {
-      if (record?.state === 'sent') return undefined;
-      const state = reason === 'outcome-unknown' ? 'outcome-unknown' : 'dead';
-      return { ...(record ?? fresh(data.message.crmMessageId)), state, dead };
-    });
-    await connection.zadd(`${base}:dead`, deadAt, id);
-  }
-
-  /** Appends statuses to a record's timeline, in time order, each once. */
-  function withStatuses(record: OutboxRecord, events: StatusEvent[]): OutboxRecord {
-    for (const event of events) {
-      const at = Date.parse(event.timestamp ?? '') || Date.now();
-      const entry = {
-        status: event.status,
-        at,
-        ...(event.error?.error && { code: event.error.error }),
-      };
-      const seen = record.timeline.some((one) => one.status === entry.status && one.at === at);
-      if (!seen) record.timeline.push(entry);
-    }
-    record.timeline.sort((a, b) => a.at - b.at);
-    return record;
-  }
-
-  /** Moves statuses that came before their message's messageId was known onto its record. */
-  async function adoptOrphans(id: string, messageId: string): Promise<void> {
-    const raw = (await connection.eval(
-      TAKE_ORPHANS,
-      1,
-      `${base}:orphans:${messageId}`,
-    )) as string[];
-    if (!raw.length) return;
-    const events = raw.map((item) => JSON.parse(item) as StatusEvent);
-    await records.update(recordKey(id), (record) => record && withStatuses(record, events));
-  }
-
+  /** One delivery of a job, as BullMQ sees it: done, tried again after a delay, or failed for good. */
   async function processJob(job: Job<OutboxJob>): Promise<void> {
-    const { data } = job;
     const id = job.id as string;
-    const attempts = job.attemptsMade + 1;
-    if (data?.wazzupOutbox !== 1 || typeof data.message?.crmMessageId !== 'string') {
-      await connection.zadd(`${base}:dead`, Date.now(), id);
-      throw new UnrecoverableError('malformed: not an outbox job');
-    }
-    const key = recordKey(id);
-    for (let resend = 0; ; resend++) {
-      let claim: Claim = { action: 'ack', messageId: undefined };
-      await records.update(key, (record): OutboxRecord | undefined => {
-        const current = record ?? fresh(data.message.crmMessageId);
-        const claimed = claimEntry(current.ledger, Date.now(), ledger);
-        claim = claimed.claim;
-        if (claim.action === 'send') {
-          return {
-            ...current,
-            ledger: claimed.write as LedgerEntry,
-            state: 'sending',
-            attempts: current.attempts + 1,
-          };
-        }
-        return claim.action === 'ack' && current.state !== 'sent'
-          ? { ...current, state: 'sent' }
-          : undefined;
-      });
-      // TypeScript cannot see the callback set it.
-      const claimed = claim as Claim;
-      if (claimed.action === 'ack') return;
-      if (claimed.action === 'dead-letter') {
-        await bury(id, data, attempts, 'outcome-unknown', { mayHaveBeenSent: true });
-        throw new UnrecoverableError('outcome-unknown');
-      }
-      let outcome: { result: SendMessageResult } | { error: unknown };
-      try {
-        outcome = {
-          result: await client().messages.send(data.message, { lane: data.lane, maxRetries: 0 }),
-        };
-      } catch (error) {
-        outcome = { error };
-      }
-      // Throws on a bug (not a WazzupError): the job fails, the ledger keeps the attempt uncertain.
-      const { settlement, next } = decide({
-        outcome,
-        claim: claimed,
-        resend,
-        attempts,
-        now: Date.now(),
-        settings: decision,
-      });
-      const messageId = settlement.outcome === 'sent' ? settlement.messageId : undefined;
-      // The index first: a worker that dies after it leaves statuses findable, never orphaned.
-      if (messageId !== undefined) {
-        await connection.set(`${base}:by-message:${messageId}`, id, 'PX', ttlMs);
-      }
-      await records.update(key, (record) => {
-        const current = record ?? fresh(data.message.crmMessageId);
-        const entry = settleEntry(current.ledger, claimed, settlement, Date.now(), ledger);
-        const updated: OutboxRecord = { ...current, ...(entry && { ledger: entry }) };
-        if (settlement.outcome === 'sent') {
-          updated.state = 'sent';
-          if (messageId !== undefined) updated.messageId = messageId;
-        } else if (updated.state !== 'sent') updated.state = 'queued';
-        return updated;
-      });
-      if (messageId !== undefined) await adoptOrphans(id, messageId);
-      const error = 'error' in outcome ? outcome.error : undefined;
-      switch (next.action) {
-        case 'ack':
-          return;
-        case 'resend':
-          await sleep(next.pauseMs);
-          continue;
-        case 'retry':
-          throw new RetryLater(next.delaySeconds * 1000);
-        case 'dead-letter':
-          await bury(id, data, attempts, next.reason, {
-            mayHaveBeenSent: next.mayHaveBeenSent,
-            error,
-          });
-          throw new UnrecoverableError(next.reason);
-      }
-    }
+    if (!isOutboxJob(job.data)) throw new UnrecoverableError('malformed: not an outbox job');
+    const verdict = await engine.attempt(id, job.data, job.attemptsMade + 1);
+    if ('retryInMs' in verdict) throw new RetryLater(verdict.retryInMs);
+    if (verdict.done === 'dead') throw new UnrecoverableError('dead-lettered');
   }
 
   return {
@@ -411,55 +250,25 @@ export function createRedisOutbox(options: RedisOutboxOptions): RedisOutbox {
 
     async status(crmMessageId) {
       const id = await idOf(crmMessageId);
-      const record = await records.get(recordKey(id));
-      if (record) return statusOf(record);
+      const status = await engine.status(id);
+      if (status) return status;
       // Queued, not yet picked up.
-      return (await queue.getJob(id)) ? statusOf(fresh(crmMessageId)) : undefined;
+      return (await queue.getJob(id)) ? statusOf(freshRecord(crmMessageId)) : undefined;
     },
 
-    async recordStatus(event) {
-      if (typeof event?.messageId !== 'string' || typeof event.status !== 'string') return false;
-      const orphans = `${base}:orphans:${event.messageId}`;
-      let id = await connection.get(`${base}:by-message:${event.messageId}`);
-      if (!id) {
-        await connection.rpush(orphans, JSON.stringify(event));
-        await connection.pexpire(orphans, ORPHAN_TTL_MS);
-        // The send's answer may have been recorded in between: then adopt it now.
-        id = await connection.get(`${base}:by-message:${event.messageId}`);
-        if (!id) return false;
-        await adoptOrphans(id, event.messageId);
-        return true;
-      }
-      await records.update(recordKey(id), (record) => record && withStatuses(record, [event]));
-      return true;
-    },
+    recordStatus: (event) => engine.recordStatus(event),
 
-    async deadLetters({ offset = 0, limit = 100 } = {}) {
-      const ids = await connection.zrevrange(`${base}:dead`, offset, offset + limit - 1);
-      const found = await Promise.all(ids.map((id) => records.get(recordKey(id))));
-      return found.flatMap((record) => (record?.dead ? [record.dead] : []));
-    },
+    deadLetters: (listed) => engine.deadLetters(listed),
 
     async redrive(crmMessageId) {
       const id = await idOf(crmMessageId);
-      const record = await records.get(recordKey(id));
-      if (!record?.dead) return false;
-      await records.update(recordKey(id), (current) =>
-        current?.dead
-          ? {
-              crmMessageId,
-              state: 'queued',
-              attempts: current.attempts,
-              timeline: current.timeline,
-            }
-          : undefined,
-      );
-      await connection.zrem(`${base}:dead`, id);
+      const dead = await engine.revive(id);
+      if (!dead) return false;
       const job = await queue.getJob(id);
       if (job && (await job.getState()) === 'failed') {
         await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
       } else if (!job) {
-        const again = await jobOf(record.dead.message as SendMessageRequest, {});
+        const again = await jobOf(dead.message as SendMessageRequest, {});
         await queue.add(again.name, again.data, again.opts);
       }
       return true;
@@ -484,10 +293,13 @@ export function createRedisOutbox(options: RedisOutboxOptions): RedisOutbox {
       running.on('failed', (job, error) => {
         if (!job || error instanceof UnrecoverableError) return;
         if (job.attemptsMade < (job.opts.attempts ?? 1) && !/stalled/i.test(error.message)) return;
-        void bury(job.id as string, job.data, job.attemptsMade, 'queue-gave-up', {
-          mayHaveBeenSent: true,
-          error,
-        }).catch(() => undefined);
+        if (!isOutboxJob(job.data)) return;
+        void engine
+          .bury(job.id as string, job.data, job.attemptsMade, 'queue-gave-up', {
+            mayHaveBeenSent: true,
+            error,
+          })
+          .catch(() => undefined);
       });
       // A Redis error is retried by ioredis; without a listener, Node would crash on it.
       running.on('error', () => undefined);
