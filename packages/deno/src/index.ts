@@ -13,4 +13,11 @@ export { WazzupAbortError, WazzupApiError, WazzupConfigError, WazzupConnectionEr
 export { createSender, createWazzup } from './create-wazzup';
 export type { KvAtomic, KvEntry, KvLike, KvStoreOptions } from './kv/kv';
 export { type KvDedupeOptions, kvDedupe } from './kv/kv-dedupe';
+export {
+  createKvOutbox,
+  type KvEnqueueOptions,
+  type KvOutbox,
+  type KvOutboxOptions,
+  type KvQueueLike,
+} from './kv/kv-outbox';
 export { type KvRateLimitOptions, kvRateLimit } from './kv/kv-rate-limit';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   WazzupApiError,
   WazzupConnectionError,
+  WazzupQueueTimeoutError,
   WazzupTimeoutError,
   WazzupValidationError,
 } from '../errors/classes';
@@ -33,6 +34,14 @@ describe('classify', () => {
     ['a dropped connection', new WazzupConnectionError('reset'), 'unknown', true, 'release'],
     // Unanswered: the service may still read it, so its slot stays taken.
     ['a timeout', new WazzupTimeoutError(1000), 'unknown', true, 'hold'],
+    // No slot in time: nothing left.
+    [
+      'a wait for a slot that ran out',
+      new WazzupQueueTimeoutError(1000),
+      'not-sent',
+      true,
+      'release',
+    ],
   ])('%s: outcome %s, retry %s, slot %s', (_, error, outcome, retry, slot) => {
     const failed = classify(error);
     expect(failed.settlement.outcome).toBe(outcome);

@@ -1,6 +1,7 @@
 import {
   WazzupApiError,
   WazzupConnectionError,
+  WazzupQueueTimeoutError,
   WazzupTimeoutError,
   WazzupValidationError,
 } from '../errors/classes';
@@ -34,6 +35,10 @@ export interface FailedAttempt {
 export function classify(error: unknown): FailedAttempt {
   if (error instanceof WazzupValidationError) {
     return { settlement: { outcome: 'not-sent' }, retry: false, slot: 'release' };
+  }
+  if (error instanceof WazzupQueueTimeoutError) {
+    // No slot came in time: nothing left, so nothing can be at the service. Try again later.
+    return { settlement: { outcome: 'not-sent' }, retry: true, slot: 'release' };
   }
   if (error instanceof WazzupTimeoutError) {
     // Unanswered, the request may still be waiting to be read: it keeps its slot (see SlotEnd).

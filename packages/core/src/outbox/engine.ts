@@ -85,8 +85,14 @@ export interface OutboxSettings {
 /** What became of one delivery of a job: done with, or to be delivered again after `delayMs`. */
 export type AttemptVerdict = { done: 'sent' | 'dead' } | { retryInMs: number };
 
-/** Sends one message: the backend's client, with `maxRetries: 0` and the call's lane. */
-export type OutboxSend = (message: OutboxMessage, lane: Lane) => Promise<SendMessageResult>;
+/**
+ * Sends one message: the backend's client with `maxRetries: 0`, the call's lane, and the longest
+ * wait for a rate-limit slot (`queueTimeoutMs`), past which the send would leave too late.
+ */
+export type OutboxSend = (
+  message: OutboxMessage,
+  call: { lane: Lane; queueTimeoutMs: number },
+) => Promise<SendMessageResult>;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -246,9 +252,16 @@ export function createOutboxEngine(
           await bury(id, job, attempts, 'outcome-unknown', { mayHaveBeenSent: true });
           return { done: 'dead' };
         }
+        // The claim counts from now, but the send leaves when the rate limit gives it a slot: it
+        // may wait only as long as the duplicate window still covers the first attempt (fails
+        // WazzupQueueTimeoutError otherwise, with nothing sent).
+        const queueTimeoutMs = Math.max(
+          1,
+          claimed.uncertainSince + settings.duplicateWindowMs - timing.marginMs - Date.now(),
+        );
         let outcome: { result: SendMessageResult } | { error: unknown };
         try {
-          outcome = { result: await send(job.message, job.lane) };
+          outcome = { result: await send(job.message, { lane: job.lane, queueTimeoutMs }) };
         } catch (error) {
           outcome = { error };
         }

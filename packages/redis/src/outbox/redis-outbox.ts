@@ -157,7 +157,7 @@ export function createRedisOutbox(options: RedisOutboxOptions): RedisOutbox {
   let wazzup = options.wazzup;
   const engine = createOutboxEngine(
     redisOutboxStore(connection, base, ledgerTtlMs),
-    (message, lane) => client().messages.send(message, { lane, maxRetries: 0 }),
+    (message, call) => client().messages.send(message, { ...call, maxRetries: 0 }),
     {
       ...settings,
       ledgerTtlMs,
