@@ -1,5 +1,5 @@
-// `pnpm demo`: runs every example app on its own runtime (Node, Deno, Bun, workerd, Chromium, and
-// the Queues outbox in workerd), then prints one table of what each sent, what came back and how
+// `pnpm demo`: runs every example app on its own runtime (Node, Deno, Bun, workerd, Chromium, the
+// Queues outbox in workerd, and the durable outbox on Redis and on Deno KV), then prints one table of what each sent, what came back and how
 // long it took. Exits non-zero if any app fails or any send ends other than expected. Each app
 // uses the fake Wazzup API unless WAZZUP_API_KEY is set.
 import { spawn } from 'node:child_process';
@@ -12,6 +12,8 @@ const APPS = [
   { runtime: 'workerd', filter: '@wazzup-sdk/example-worker' },
   { runtime: 'chromium', filter: '@wazzup-sdk/example-browser' },
   { runtime: 'queues', filter: '@wazzup-sdk/example-outbox' },
+  { runtime: 'node + redis', filter: '@wazzup-sdk/example-outbox-redis' },
+  { runtime: 'deno + kv', filter: '@wazzup-sdk/example-outbox-kv' },
 ];
 
 interface Row {

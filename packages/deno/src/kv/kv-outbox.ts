@@ -94,9 +94,10 @@ export interface KvOutbox {
   handle(value: unknown): Promise<boolean>;
   /**
    * Listens to the KV's queue and sends from it, for a KV whose queue is the outbox's alone (a KV
-   * has one listener). `close()` stops handling and waits for what is in hand; close the KV after.
+   * has one listener), `concurrency` messages at a time (default 20). `close()` stops handling and
+   * waits for what is in hand; close the KV after.
    */
-  startWorker(): { close(): Promise<void> };
+  startWorker(options?: { concurrency?: number }): { close(): Promise<void> };
 }
 
 /** What the outbox puts on the KV's queue. */
@@ -114,6 +115,8 @@ const MAX_DELAY_SECONDS = 30 * 24 * 60 * 60;
 const INTERACTIVE_HOLD_MS = 60_000;
 /** How soon a bulk message that stood back for an interactive one comes again. */
 const STAND_BACK_MS = 200;
+/** How soon a message a busy worker handed back comes again (and as much again, at random). */
+const BUSY_MS = 500;
 
 function isQueued(value: unknown, outbox: string): value is QueuedMessage {
   const queued = value as Partial<QueuedMessage> | null;
@@ -348,12 +351,21 @@ export function createKvOutbox(options: KvOutboxOptions): KvOutbox {
 
     handle,
 
-    startWorker() {
+    startWorker({ concurrency = 20 } = {}) {
+      if (!Number.isInteger(concurrency) || concurrency < 1) {
+        throw new WazzupConfigError('concurrency', 'concurrency: a whole number from 1');
+      }
       let open = true;
       const running = new Set<Promise<unknown>>();
       void kv.listenQueue(async (value) => {
-        // Closed: anything delivered now goes back to the queue as it was, for whoever is next.
-        if (!open && isQueued(value, name)) return void (await kv.enqueue(value));
+        // Closed, or busy: it goes back to the queue as it was, for whoever is next. Deno KV
+        // hands a process every message at once and gives a dead process's back only after about
+        // 60 s, so few in hand means few to wait for after a crash.
+        if ((!open || running.size >= concurrency) && isQueued(value, name)) {
+          return void (await kv.enqueue(value, {
+            delay: open ? BUSY_MS + Math.random() * BUSY_MS : 0,
+          }));
+        }
         const handling = handle(value);
         running.add(handling);
         try {

@@ -61,6 +61,8 @@ export interface RedisOutboxOptions {
   ledgerTtlMs?: number;
   /** The schema messages are checked with: the sending client's, if it has `textLimits` or `allowChatTypes`. */
   schema?: SendMessageRequestSchemaType;
+  /** What `startWorker()` runs with when it is given nothing. */
+  worker?: OutboxWorkerOptions;
 }
 
 /** How a message is queued. */
@@ -75,9 +77,13 @@ export interface EnqueueOptions {
 export interface OutboxWorkerOptions {
   /** Messages in flight at once in this process; default 50 (they wait for slots in the limiter). */
   concurrency?: number;
-  /** How long a job is locked to its worker before it counts as stalled; BullMQ's default 30 000 ms. */
+  /**
+   * How long a job is locked to its worker before it counts as stalled (BullMQ renews the lock
+   * while the job runs); default 10 000 ms, so a dead worker's jobs are resumed well inside the
+   * service's 60 s duplicate window (BullMQ's own default, 30 s, plus its check would not be).
+   */
   lockDuration?: number;
-  /** How often stalled jobs are looked for; BullMQ's default 30 000 ms. */
+  /** How often stalled jobs are looked for; default 5 000 ms. */
   stalledInterval?: number;
   /** Stalls of one job before BullMQ gives up on it; default 10 (a crash is a stall). */
   maxStalledCount?: number;
@@ -274,7 +280,7 @@ export function createRedisOutbox(options: RedisOutboxOptions): RedisOutbox {
       return true;
     },
 
-    startWorker(worker = {}) {
+    startWorker(worker = options.worker ?? {}) {
       // BullMQ's blocking reads need a connection of their own that never gives a command up.
       const blocking = connection.duplicate({ maxRetriesPerRequest: null });
       const running = new Worker<OutboxJob>(name, processJob, {
@@ -282,8 +288,8 @@ export function createRedisOutbox(options: RedisOutboxOptions): RedisOutbox {
         prefix: `${prefix}:bull`,
         concurrency: worker.concurrency ?? 50,
         maxStalledCount: worker.maxStalledCount ?? 10,
-        ...(worker.lockDuration !== undefined && { lockDuration: worker.lockDuration }),
-        ...(worker.stalledInterval !== undefined && { stalledInterval: worker.stalledInterval }),
+        lockDuration: worker.lockDuration ?? 10_000,
+        stalledInterval: worker.stalledInterval ?? 5_000,
         settings: {
           backoffStrategy: (_attempts: number, _type?: string, error?: Error) =>
             error instanceof RetryLater ? error.delayMs : 1000,
