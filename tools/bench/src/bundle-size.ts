@@ -25,8 +25,8 @@ export const SIZE_CASES: SizeCase[] = [
     name: 'SDK: Worker, whole client',
     fixture: 'sdk-worker-client.ts',
     platform: 'worker',
-    // The send path's budget (BUDGET_BYTES) and every other route: 19 931 bytes.
-    budgetBytes: 20_100,
+    // The send path's budget (BUDGET_BYTES) and every other route: 20 184 bytes.
+    budgetBytes: 20_350,
   },
   {
     name: 'what-if: SDK browser page, fetch in place of ofetch',
@@ -47,13 +47,15 @@ export const TARGET_BYTES: number = 10 * 1024;
  * MAX button layouts), and the send path's two savings of its time in memory: attempt time limits
  * that share signals and timers, and headers handed to fetch as the record they are (together
  * about 600 bytes, and a third of an in-memory send on Node 22), and the rate limiter's two lanes
- * and a 429 waited out to the retry deadline (about 350 bytes). The Worker's sender is the larger
- * (15 876 bytes: it has the key's rate limiter, which a proxy sender leaves out; the limiter that
- * runs on a shared store comes only with a store). The other routes
+ * and a 429 waited out to the retry deadline (about 350 bytes), a limiter of its own per client on
+ * Workers, and the first slot waited for before the request loop starts (about 240 bytes, for 616
+ * fewer bytes of heap per queued send). The Worker's sender is the larger (16 113 bytes: it has the
+ * key's rate limiter, which a proxy sender leaves out; the limiter that runs on a shared store
+ * comes only with a store). The other routes
  * are not in it: a sender bundles none of them, and the whole client has a budget of its own (the
  * Worker case's `budgetBytes`).
  */
-export const BUDGET_BYTES = 16_000;
+export const BUDGET_BYTES = 16_250;
 
 /** A fixture bundled and minified as an app would ship it. */
 export async function bundle(entry: SizeCase): Promise<Uint8Array> {

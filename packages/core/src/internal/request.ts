@@ -6,7 +6,7 @@ import {
   WazzupAbortError,
   WazzupApiError,
   WazzupConnectionError,
-  type WazzupError,
+  WazzupError,
   WazzupQueueTimeoutError,
   WazzupTimeoutError,
 } from '../errors/classes';
@@ -209,10 +209,48 @@ let calls = 0;
  * `maxRetries` 0, nothing is retried). No retry starts past `retryDeadlineMs` after the first
  * attempt. Resolves the result with the HTTP answer it came in; an error carries the same.
  */
-export async function request<Result>(
+export function request<Result>(
   engine: Engine,
   route: Route<Result>,
   callOptions: CallOptions = {},
+): Promise<WithResponse<Result>> {
+  let call: ResolvedCall;
+  try {
+    call = resolveCallOptions(callOptions, engine.options);
+  } catch (error) {
+    return Promise.reject(failed(error, route));
+  }
+  const { limiter } = engine;
+  if (!limiter || call.signal?.aborted) return attemptLoop(engine, route, call);
+  // The first slot is waited for before the loop starts: a call queued behind the limiter then
+  // holds a promise and this small closure, not the whole loop's suspended frame (tens of
+  // thousands may wait at once).
+  const queuedAt = Date.now();
+  const leaseMs = call.timeoutMs + UNANSWERED_HOLD_MS;
+  return limiter.acquire(call.signal, Math.max(0, call.queueTimeoutMs), call.lane, leaseMs).then(
+    (release) => attemptLoop(engine, route, call, { release, queuedAt }),
+    (error: unknown) => Promise.reject(failed(error, route)),
+  );
+}
+
+/** The call's options as {@link resolveCallOptions} gives them. */
+type ResolvedCall = ReturnType<typeof resolveCallOptions>;
+
+/** A failure before any attempt, marked with the call's crmMessageId. */
+function failed(error: unknown, route: Route<unknown>): unknown {
+  if (error instanceof WazzupError) {
+    error.crmMessageId = route.crmMessageId;
+    error.attempts = 0;
+  }
+  return error;
+}
+
+/** {@link request}'s loop, given the first slot when there is a limiter. */
+async function attemptLoop<Result>(
+  engine: Engine,
+  route: Route<Result>,
+  call: ResolvedCall,
+  first?: { release: Release; queuedAt: number },
 ): Promise<WithResponse<Result>> {
   const { options, telemetry, redact, limiter } = engine;
   let startedAt: number | undefined;
@@ -235,11 +273,9 @@ export async function request<Result>(
     attempt: attempts,
     ...(route.crmMessageId !== undefined && { crmMessageId: route.crmMessageId }),
   });
+  let granted = first;
   try {
-    const { signal, timeoutMs, queueTimeoutMs, maxRetries, lane } = resolveCallOptions(
-      callOptions,
-      options,
-    );
+    const { signal, timeoutMs, queueTimeoutMs, maxRetries, lane } = call;
     for (;;) {
       if (signal?.aborted) throw new WazzupAbortError();
       // A retry may wait for a slot only until the retry deadline; the first attempt, its own limit.
@@ -249,14 +285,19 @@ export async function request<Result>(
           : Math.min(queueTimeoutMs, startedAt + options.retryDeadlineMs - Date.now());
       let answered: Release | undefined;
       if (limiter) {
-        const queuedAt = Date.now();
-        try {
-          // A shared store counts the slot for this long if this process dies holding it.
-          const leaseMs = timeoutMs + UNANSWERED_HOLD_MS;
-          answered = await limiter.acquire(signal, Math.max(0, maxWaitMs), lane, leaseMs);
-        } catch (error) {
-          // A retry that found no slot before its deadline fails with what made it retry.
-          throw lastError && error instanceof WazzupQueueTimeoutError ? lastError : error;
+        const queuedAt = granted?.queuedAt ?? Date.now();
+        if (granted) {
+          answered = granted.release;
+          granted = undefined;
+        } else {
+          try {
+            // A shared store counts the slot for this long if this process dies holding it.
+            const leaseMs = timeoutMs + UNANSWERED_HOLD_MS;
+            answered = await limiter.acquire(signal, Math.max(0, maxWaitMs), lane, leaseMs);
+          } catch (error) {
+            // A retry that found no slot before its deadline fails with what made it retry.
+            throw lastError && error instanceof WazzupQueueTimeoutError ? lastError : error;
+          }
         }
         const waitedMs = Date.now() - queuedAt;
         if (waitedMs > 0) {
