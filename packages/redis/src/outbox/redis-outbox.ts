@@ -27,7 +27,7 @@ import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { checkPrefix, sha256 } from '../redis-client';
 import { redisRateLimit } from '../redis-rate-limit';
-import { redisOutboxStore } from './record';
+import { redisOutboxStore } from './redis-outbox-store';
 
 /** Options of {@link createRedisOutbox}. */
 export interface RedisOutboxOptions {
