@@ -121,6 +121,49 @@ Deno.test('the KV outbox sends each message once, with its messageId and a timel
   }
 });
 
+Deno.test('the KV outbox sends replies queued behind a 2 000-message campaign within two windows', async () => {
+  const kv = await Deno.openKv(tempKv());
+  let outbox: KvOutbox | undefined;
+  try {
+    await withMock(
+      () => outbox,
+      async (url, mock) => {
+        outbox = createKvOutbox({
+          kv,
+          apiKey: DEMO_API_KEY,
+          baseUrl: url,
+          rateLimit: { limit: LIMIT, windowMs: WINDOW_MS },
+        });
+        const box = outbox;
+        await box.enqueueMany(
+          Array.from({ length: 2000 }, (_, i) => text(i)),
+          { lane: 'bulk' },
+        );
+        const worker = box.startWorker();
+        await until(async () => mock.messages.length >= 150);
+        const before = mock.messages.length;
+        const replies = await box.enqueueMany(Array.from({ length: 60 }, (_, i) => text(5000 + i)));
+        const ids = new Set(replies.map((reply) => reply.crmMessageId));
+        await until(async () =>
+          (await Promise.all([...ids].map((id) => box.status(id)))).every(
+            (status) => status?.state === 'sent',
+          ),
+        );
+        // Counted in sends, not in time: two windows hold 2 x 100; the replies were among the first.
+        let lastReply = -1;
+        for (const [index, sent] of mock.messages.entries()) {
+          if (ids.has(sent.crmMessageId as string)) lastReply = index;
+        }
+        assert.ok(lastReply - before + 1 <= 2 * LIMIT, `${lastReply - before + 1} sends`);
+        assert.ok(lastReply < 1000, `reply at ${lastReply}`);
+        await worker.close();
+      },
+    );
+  } finally {
+    kv.close();
+  }
+});
+
 function startWorker(env: Record<string, string>) {
   const child = new Deno.Command(Deno.execPath(), {
     args: ['run', '--quiet', '--unstable-kv', '-A', FIXTURE],
