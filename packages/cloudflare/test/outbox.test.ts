@@ -3,6 +3,7 @@ import { type ServedWazzupMock, serveWazzupMock } from '@wazzup-sdk/mock/node';
 import { startWorker } from '@wazzup-sdk/worker-bundle';
 import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { busiestWindow } from './busiest-window';
 
 // Scaled down so a run takes seconds: the API's 500 / 5 s becomes 100 / 1 s, its ~60 s duplicate
 // window 6 s, so queue retries do outlive the window and the ledger has to decide.
@@ -105,18 +106,6 @@ async function deadLetters(): Promise<
   return letters;
 }
 
-/** The most requests the mock saw in any window of `windowMs`, whatever it answered. */
-function highestRate(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let highest = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while ((sorted[end] as number) - (sorted[start] as number) >= windowMs) start++;
-    highest = Math.max(highest, end - start + 1);
-  }
-  return highest;
-}
-
 describe('the outbox on Queues and a Durable Object, inside workerd', () => {
   it('refuses bad input at the producer and enqueues none of its batch', async () => {
     const response = await enqueue([
@@ -210,7 +199,7 @@ describe('the outbox on Queues and a Durable Object, inside workerd', () => {
       if (reason) reasons[reason] = (reasons[reason] ?? 0) + 1;
     }
     const faults = mock.requests.filter((request) => request.fault).length;
-    const rate = highestRate(
+    const rate = busiestWindow(
       mock.requests.map((request) => request.at),
       RATE.windowMs,
     );

@@ -4,6 +4,7 @@ import { startWorker } from '@wazzup-sdk/worker-bundle';
 import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DurableObjectNamespaceLike } from '../src/outbox/bindings';
+import { busiestWindow } from './busiest-window';
 
 // The service's 500 per 5 s, scaled down so three campaigns take seconds.
 const RATE = { limit: 50, windowMs: 1000 };
@@ -32,18 +33,6 @@ afterAll(async () => {
   await worker?.dispose();
   await served?.close();
 });
-
-/** The most requests the mock saw in any window of `windowMs`. */
-function busiestWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while ((sorted[end] as number) - (sorted[start] as number) >= windowMs) start++;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
-}
 
 describe('one rate limit per key in a Durable Object, inside workerd', () => {
   it('keeps clients made per request and one kept across requests under the limit: no 429, none failed', async () => {

@@ -5,6 +5,13 @@
  *
  * @module @wazzup-sdk/core/outbox
  */
+export type {
+  OutboxClient,
+  OutboxClientOptions,
+  OutboxEnqueueOptions,
+  OutboxOptions,
+} from './backend';
+export { outboxJob, outboxSend, outboxSettings } from './backend';
 export type { FailedAttempt, SlotEnd } from './classify';
 export { classify } from './classify';
 export type { DeadLetter, DeadLetterError, DeadLetterReason } from './dead-letter';

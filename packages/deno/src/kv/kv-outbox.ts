@@ -1,24 +1,18 @@
-import {
-  type RateLimit,
-  type SendMessageRequest,
-  type Wazzup,
-  WazzupConfigError,
-  type WazzupOptions,
-} from '@wazzup-sdk/core';
-import {
-  DEFAULT_RATE_LIMIT,
-  DUPLICATE_WINDOW_MS,
-  type SendMessageRequestSchemaType,
-} from '@wazzup-sdk/core/internal';
+import { type SendMessageRequest, type Wazzup, WazzupConfigError } from '@wazzup-sdk/core';
 import {
   createOutboxEngine,
   type DeadLetter,
   isOutboxJob,
+  type OutboxClientOptions,
+  type OutboxEnqueueOptions,
   type OutboxJob,
+  type OutboxOptions,
   type OutboxRecord,
   type OutboxStatus,
   type OutboxStore,
-  outboxMessage,
+  outboxJob,
+  outboxSend,
+  outboxSettings,
   type StatusEvent,
   WazzupEnqueueError,
 } from '@wazzup-sdk/core/outbox';
@@ -43,35 +37,17 @@ export interface KvQueueLike extends KvLike {
 }
 
 /** Options of {@link createKvOutbox}. */
-export interface KvOutboxOptions {
+export interface KvOutboxOptions extends OutboxOptions, OutboxClientOptions<Wazzup> {
   /** The `Deno.Kv` (from `Deno.openKv()`): a local file by default, Deno Deploy's, or denokv. */
   kv: KvQueueLike;
-  /** The client to send with; give it `rateLimit.store: kvRateLimit(kv)`. Else one is made. */
-  wazzup?: Wazzup;
-  apiKey?: string;
-  baseUrl?: string;
-  client?: Omit<WazzupOptions, 'apiKey' | 'baseUrl' | 'rateLimit'>;
-  /** The key's limit, shared by every process on this KV; default the service's 500 per 5 s. */
-  rateLimit?: Omit<RateLimit, 'store'>;
   /** The outbox's name within the KV; default `outbox`. */
   name?: string;
   /** The first part of every key; default `'wazzup'`. */
   prefix?: string;
-  duplicateWindowMs?: number;
-  maxAttempts?: number;
-  maxRetryDelaySeconds?: number;
-  inlineResends?: number;
-  ledgerTtlMs?: number;
-  schema?: SendMessageRequestSchemaType;
 }
 
 /** How a message is queued. */
-export interface KvEnqueueOptions {
-  /** `interactive` (the default) is sent before any `bulk` message waiting. */
-  lane?: 'interactive' | 'bulk';
-  /** Hold it back this long before its first try. */
-  delaySeconds?: number;
-}
+export type KvEnqueueOptions = OutboxEnqueueOptions;
 
 /** The outbox on Deno KV; the same methods as the Redis outbox. */
 export interface KvOutbox {
@@ -213,61 +189,22 @@ export function createKvOutbox(options: KvOutboxOptions): KvOutbox {
   }
   const prefix = checkPrefix(options.prefix);
   const name = options.name ?? 'outbox';
-  const ledgerTtlMs = options.ledgerTtlMs ?? 14 * 24 * 60 * 60 * 1000;
-  const settings = {
-    duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
-    maxAttempts: options.maxAttempts ?? 10,
-    maxRetryDelaySeconds: options.maxRetryDelaySeconds ?? 60,
-    inlineResends: options.inlineResends ?? 2,
-    ledgerTtlMs,
-    timeoutMs: options.wazzup ? undefined : options.client?.timeoutMs,
-  };
+  const settings = outboxSettings(options, options.wazzup ? undefined : options.client?.timeoutMs);
+  const { ledgerTtlMs } = settings;
   const base: string[] = [prefix, 'outbox', name];
   const waiting = [...base, 'interactive'];
-  let wazzup = options.wazzup;
-  const client = () => {
-    wazzup ??= createWazzup({
-      ...options.client,
-      ...(options.apiKey !== undefined && { apiKey: options.apiKey }),
-      ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
-      rateLimit: {
-        ...(options.rateLimit ?? DEFAULT_RATE_LIMIT),
-        store: kvRateLimit(kv, { prefix }),
-      },
-    });
-    return wazzup;
-  };
   const engine = createOutboxEngine(
     kvOutboxStore(kv, base, ledgerTtlMs),
-    (message, call) => client().messages.send(message, { ...call, maxRetries: 0 }),
+    outboxSend(options, createWazzup, () => kvRateLimit(kv, { prefix })),
     settings,
   );
   const idOf = (crmMessageId: string) => sha256(crmMessageId);
 
   async function queuedOf(message: SendMessageRequest, queued: KvEnqueueOptions) {
-    const lane = queued.lane ?? 'interactive';
-    if (lane !== 'interactive' && lane !== 'bulk') {
-      throw new WazzupConfigError('lane', "lane: 'interactive' or 'bulk'");
-    }
-    const { delaySeconds } = queued;
-    if (
-      delaySeconds !== undefined &&
-      !(Number.isInteger(delaySeconds) && delaySeconds >= 0 && delaySeconds <= MAX_DELAY_SECONDS)
-    ) {
-      throw new WazzupConfigError(
-        'delaySeconds',
-        `delaySeconds: a whole number of seconds from 0 to ${MAX_DELAY_SECONDS}`,
-      );
-    }
-    const job: OutboxJob = {
-      wazzupOutbox: 1,
-      message: outboxMessage(message, options.schema),
-      lane,
-      enqueuedAt: Date.now(),
-    };
+    const { job, delayMs } = outboxJob(message, queued, options.schema, MAX_DELAY_SECONDS);
     const id = await idOf(job.message.crmMessageId);
     const value: QueuedMessage = { wazzupKvOutbox: 1, outbox: name, id, job, attempts: 1 };
-    return { value, delay: (delaySeconds ?? 0) * 1000 };
+    return { value, delay: delayMs };
   }
 
   /**

@@ -1,24 +1,22 @@
 import {
   createWazzup,
-  type RateLimit,
   type SendMessageRequest,
   type Wazzup,
   WazzupConfigError,
-  type WazzupOptions,
 } from '@wazzup-sdk/core';
-import {
-  DEFAULT_RATE_LIMIT,
-  DUPLICATE_WINDOW_MS,
-  type SendMessageRequestSchemaType,
-} from '@wazzup-sdk/core/internal';
 import {
   createOutboxEngine,
   type DeadLetter,
   freshRecord,
   isOutboxJob,
+  type OutboxClientOptions,
+  type OutboxEnqueueOptions,
   type OutboxJob,
+  type OutboxOptions,
   type OutboxStatus,
-  outboxMessage,
+  outboxJob,
+  outboxSend,
+  outboxSettings,
   type StatusEvent,
   statusOf,
   WazzupEnqueueError,
@@ -29,49 +27,25 @@ import { checkPrefix, sha256 } from '../redis-client';
 import { redisRateLimit } from '../redis-rate-limit';
 import { redisOutboxStore } from './redis-outbox-store';
 
-/** Options of {@link createRedisOutbox}. */
-export interface RedisOutboxOptions {
+/**
+ * Options of {@link createRedisOutbox}. Give `wazzup` a client with `rateLimit.store:
+ * redisRateLimit(connection)` so every worker shares one limit; without it, one is made from
+ * `apiKey`, `baseUrl` and `client` (and the environment, as `createWazzup` reads it) with that
+ * store.
+ */
+export interface RedisOutboxOptions extends OutboxOptions, OutboxClientOptions<Wazzup> {
   /** Your ioredis client: the ledger, the shared rate limit and BullMQ's queue all use it. */
   connection: Redis;
-  /**
-   * The client to send with. Give it `rateLimit.store: redisRateLimit(connection)` so every
-   * worker shares one limit; without it, one is made from `apiKey`, `baseUrl` and `client` (and
-   * the environment, as `createWazzup` reads it) with that store.
-   */
-  wazzup?: Wazzup;
-  apiKey?: string;
-  baseUrl?: string;
-  /** More options of the client made here; its retries are the outbox's (`maxRetries: 0`). */
-  client?: Omit<WazzupOptions, 'apiKey' | 'baseUrl' | 'rateLimit'>;
-  /** The key's limit, shared by every worker through Redis; default the service's 500 per 5 s. */
-  rateLimit?: Omit<RateLimit, 'store'>;
   /** The BullMQ queue's name; default `wazzup-outbox`. */
   name?: string;
   /** What every key starts with; default `wazzup`. */
   prefix?: string;
-  /** How long the service remembers a crmMessageId; default 60 000 ms. */
-  duplicateWindowMs?: number;
-  /** Deliveries of one message before it is dead-lettered; default 10. */
-  maxAttempts?: number;
-  /** Longest wait before a message is tried again, in seconds; default 60. */
-  maxRetryDelaySeconds?: number;
-  /** Re-sends within one delivery of a send whose outcome is unknown; default 2. */
-  inlineResends?: number;
-  /** How long a message's record (ledger, status, timeline) is kept; default 14 days. */
-  ledgerTtlMs?: number;
-  /** The schema messages are checked with: the sending client's, if it has `textLimits` or `allowChatTypes`. */
-  schema?: SendMessageRequestSchemaType;
   /** What `startWorker()` runs with when it is given nothing. */
   worker?: OutboxWorkerOptions;
 }
 
 /** How a message is queued. */
-export interface EnqueueOptions {
-  /** `interactive` (the default) is sent before any `bulk` message waiting. */
-  lane?: 'interactive' | 'bulk';
-  /** Hold it back this long before its first try. */
-  delaySeconds?: number;
-}
+export type EnqueueOptions = OutboxEnqueueOptions;
 
 /** A worker's options, BullMQ's own. */
 export interface OutboxWorkerOptions {
@@ -150,64 +124,22 @@ export function createRedisOutbox(options: RedisOutboxOptions): RedisOutbox {
   if (!/^[\w.-]{1,64}$/.test(name)) {
     throw new WazzupConfigError('name', 'name: 1 to 64 letters, digits or _ . -');
   }
-  const settings = {
-    duplicateWindowMs: options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS,
-    maxAttempts: options.maxAttempts ?? 10,
-    maxRetryDelaySeconds: options.maxRetryDelaySeconds ?? 60,
-    inlineResends: options.inlineResends ?? 2,
-  };
-  const ledgerTtlMs = options.ledgerTtlMs ?? 14 * 24 * 60 * 60 * 1000;
+  const settings = outboxSettings(options, options.wazzup ? undefined : options.client?.timeoutMs);
   const base = `${prefix}:outbox:${name}`;
   const queue = new Queue<OutboxJob>(name, { connection, prefix: `${prefix}:bull` });
   const workers = new Set<{ close(): Promise<void> }>();
-  let wazzup = options.wazzup;
   const engine = createOutboxEngine(
-    redisOutboxStore(connection, base, ledgerTtlMs),
-    (message, call) => client().messages.send(message, { ...call, maxRetries: 0 }),
-    {
-      ...settings,
-      ledgerTtlMs,
-      timeoutMs: options.wazzup ? undefined : options.client?.timeoutMs,
-    },
+    redisOutboxStore(connection, base, settings.ledgerTtlMs),
+    outboxSend(options, createWazzup, () => redisRateLimit(connection, { prefix })),
+    settings,
   );
 
   /** The job's id and the record's: a hash of the crmMessageId (BullMQ refuses `:`). */
   const idOf = async (crmMessageId: string) => `m-${await sha256(crmMessageId)}`;
 
-  function client(): Wazzup {
-    wazzup ??= createWazzup({
-      ...options.client,
-      ...(options.apiKey !== undefined && { apiKey: options.apiKey }),
-      ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
-      rateLimit: {
-        ...(options.rateLimit ?? DEFAULT_RATE_LIMIT),
-        store: redisRateLimit(connection, { prefix }),
-      },
-    });
-    return wazzup;
-  }
-
   async function jobOf(message: SendMessageRequest, queued: EnqueueOptions) {
-    const lane = queued.lane ?? 'interactive';
-    if (lane !== 'interactive' && lane !== 'bulk') {
-      throw new WazzupConfigError('lane', "lane: 'interactive' or 'bulk'");
-    }
-    const { delaySeconds } = queued;
-    if (
-      delaySeconds !== undefined &&
-      !(Number.isInteger(delaySeconds) && delaySeconds >= 0 && delaySeconds <= MAX_DELAY_SECONDS)
-    ) {
-      throw new WazzupConfigError(
-        'delaySeconds',
-        `delaySeconds: a whole number of seconds from 0 to ${MAX_DELAY_SECONDS}`,
-      );
-    }
-    const data: OutboxJob = {
-      wazzupOutbox: 1,
-      message: outboxMessage(message, options.schema),
-      lane,
-      enqueuedAt: Date.now(),
-    };
+    const { job: data, delayMs } = outboxJob(message, queued, options.schema, MAX_DELAY_SECONDS);
+    const { lane } = data;
     return {
       name: 'send',
       data,
@@ -215,7 +147,7 @@ export function createRedisOutbox(options: RedisOutboxOptions): RedisOutbox {
         jobId: await idOf(data.message.crmMessageId),
         // BullMQ serves jobs without a priority before prioritized ones.
         ...(lane === 'bulk' && { priority: 1 }),
-        ...(delaySeconds && { delay: delaySeconds * 1000 }),
+        ...(delayMs && { delay: delayMs }),
         // One more than the outbox's own limit, so the outbox decides the last one.
         attempts: settings.maxAttempts + 1,
         backoff: { type: 'wazzup' },
