@@ -50,37 +50,43 @@ const DUPLICATE_CODES = ['repeatedCrmMessageId', 'REPEATED_CRM_MESSAGE_ID'];
 /**
  * `POST /v3/message` as a route. Safe to repeat because its body carries one crmMessageId on
  * every attempt: a repeat the service already has is answered as a duplicate, which settles the
- * call as `duplicate` instead of failing it.
+ * call as `duplicate` instead of failing it. A class, so a send queued behind the rate limit holds
+ * its fields and not two closures of its own.
  */
-function sendRoute(body: string, crmMessageId: string): Route<SendMessageResult> {
-  return {
-    method: 'POST',
-    path: '/v3/message',
-    route: 'POST /v3/message',
-    body,
-    crmMessageId,
-    read(answer: RawAnswer, redact: Redact) {
-      const parsed = v.safeParse(SendMessageResponseSchema, parseJson(answer.text));
-      // Ids that hold a secret come from a server echoing it, not from Wazzup: never hand them on.
-      if (
-        parsed.success &&
-        redact(parsed.output.messageId) === parsed.output.messageId &&
-        redact(parsed.output.chatId) === parsed.output.chatId
-      ) {
-        return { status: 'sent', ...parsed.output, crmMessageId };
-      }
-      // Never retried: the service said yes, so the message may well be out.
-      return new WazzupApiError({
-        status: answer.status,
-        code: 'INVALID_RESPONSE',
-        description: `HTTP ${answer.status} with a body that is not a send result; the message may have been sent (crmMessageId ${crmMessageId})`,
-      });
-    },
-    settle: (error) =>
-      DUPLICATE_CODES.includes(error.code)
-        ? { settled: { status: 'duplicate', crmMessageId } }
-        : undefined,
-  };
+class SendRoute implements Route<SendMessageResult> {
+  readonly method = 'POST';
+  readonly path = '/v3/message';
+  readonly route = 'POST /v3/message';
+
+  constructor(
+    readonly body: string,
+    readonly crmMessageId: string,
+  ) {}
+
+  read(answer: RawAnswer, redact: Redact): SendMessageResult | WazzupApiError {
+    const { crmMessageId } = this;
+    const parsed = v.safeParse(SendMessageResponseSchema, parseJson(answer.text));
+    // Ids that hold a secret come from a server echoing it, not from Wazzup: never hand them on.
+    if (
+      parsed.success &&
+      redact(parsed.output.messageId) === parsed.output.messageId &&
+      redact(parsed.output.chatId) === parsed.output.chatId
+    ) {
+      return { status: 'sent', ...parsed.output, crmMessageId };
+    }
+    // Never retried: the service said yes, so the message may well be out.
+    return new WazzupApiError({
+      status: answer.status,
+      code: 'INVALID_RESPONSE',
+      description: `HTTP ${answer.status} with a body that is not a send result; the message may have been sent (crmMessageId ${crmMessageId})`,
+    });
+  }
+
+  settle(error: WazzupApiError): { settled: SendMessageResult } | undefined {
+    return DUPLICATE_CODES.includes(error.code)
+      ? { settled: { status: 'duplicate', crmMessageId: this.crmMessageId } }
+      : undefined;
+  }
 }
 
 /** The send schema of each engine's options, built at its first send. */
@@ -110,7 +116,7 @@ export class MessageSender extends Resource {
       // The request is valibot's output, a fresh object, so it may take the generated id.
       message.crmMessageId ??= createCrmMessageId();
       // The send's answer is small: the transport's own read limit, not the read routes' `call`.
-      const route = sendRoute(JSON.stringify(message), message.crmMessageId);
+      const route = new SendRoute(JSON.stringify(message), message.crmMessageId);
       return wazzupPromise(request(engine, route, options));
     });
   }
