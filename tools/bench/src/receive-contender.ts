@@ -7,7 +7,7 @@ import {
   WebhookStatusSchema,
 } from '@wazzup-sdk/core/webhooks';
 import * as v from 'valibot';
-import { RECEIVE_BARE, RECEIVE_FLOOR, RECEIVE_SDK } from './receive-names';
+import { RECEIVE_BARE, RECEIVE_FLOOR, RECEIVE_GUARDED, RECEIVE_SDK } from './receive-names';
 
 const TOKEN = 'bench-webhook-token-0123456789';
 const URL = `https://crm.example.com/wazzup?token=${TOKEN}`;
@@ -39,6 +39,44 @@ function delivery(n: number): string {
   });
 }
 
+/** Settles as `work` does, or rejects once `ms` have passed: one timer, cleared when it is done. */
+function limited<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('late')), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** The handlers' units, claimed and done: a Map, turned over whole at its bound. */
+function claims(bound: number) {
+  let current = new Map<string, boolean>();
+  let previous = new Map<string, boolean>();
+  return {
+    /** Whether the unit is new: then it is claimed. */
+    claim(key: string): boolean {
+      if (current.has(key) || previous.has(key)) return false;
+      current.set(key, false);
+      return true;
+    },
+    done(key: string): void {
+      current.set(key, true);
+      if (current.size >= bound) {
+        previous = current;
+        current = new Map();
+      }
+    },
+  };
+}
+
 function contender(name: string): (request: Request) => Promise<Response> {
   switch (name) {
     case RECEIVE_BARE:
@@ -58,6 +96,35 @@ function contender(name: string): (request: Request) => Promise<Response> {
         for (const item of body.statuses) v.parse(WebhookStatusSchema, item);
         return Response.json({ ok: true });
       };
+    case RECEIVE_GUARDED: {
+      // The same checks, and the promises the SDK's receiver keeps, by hand (see receive-names.ts).
+      const store = claims(5_000);
+      const onMessage = async (_item: unknown) => {};
+      const onStatus = async (_item: unknown) => {};
+      const unit = async (key: string, handler: (item: unknown) => Promise<void>, item: unknown) => {
+        if (!store.claim(key)) return;
+        await handler(item);
+        store.done(key);
+      };
+      return async (request) => {
+        const given = new globalThis.URL(request.url).searchParams.get('token') ?? '';
+        if (!safeEqual(given, TOKEN)) return new Response(null, { status: 401 });
+        const body = JSON.parse(await limited(request.text(), 10_000)) as {
+          messages: unknown[];
+          statuses: unknown[];
+        };
+        const messages = body.messages.map((item) => v.parse(WebhookMessageSchema, item));
+        const statuses = body.statuses.map((item) => v.parse(WebhookStatusSchema, item));
+        const run = async () => {
+          for (const item of messages) await unit(`onMessage:${item.messageId}`, onMessage, item);
+          for (const item of statuses) {
+            await unit(`onStatus:${item.messageId}:${item.status}`, onStatus, item);
+          }
+        };
+        await limited(run(), 25_000);
+        return Response.json({ ok: true });
+      };
+    }
     case RECEIVE_SDK:
       return createWebhookHandler({ token: TOKEN, onMessage: () => {}, onStatus: () => {} });
     default:
