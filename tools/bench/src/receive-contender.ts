@@ -101,7 +101,11 @@ function contender(name: string): (request: Request) => Promise<Response> {
       const store = claims(5_000);
       const onMessage = async (_item: unknown) => {};
       const onStatus = async (_item: unknown) => {};
-      const unit = async (key: string, handler: (item: unknown) => Promise<void>, item: unknown) => {
+      const unit = async (
+        key: string,
+        handler: (item: unknown) => Promise<void>,
+        item: unknown,
+      ) => {
         if (!store.claim(key)) return;
         await handler(item);
         store.done(key);

@@ -19,4 +19,9 @@ export const RECEIVE_GUARDED = 'the same + claims in a Map + body and handler ti
 export const RECEIVE_SDK = 'SDK webhook handler, dedupe on';
 
 /** The receive-path contenders, as receive-contender.ts builds them. */
-export const RECEIVE_CONTENDERS = [RECEIVE_BARE, RECEIVE_FLOOR, RECEIVE_GUARDED, RECEIVE_SDK] as const;
+export const RECEIVE_CONTENDERS = [
+  RECEIVE_BARE,
+  RECEIVE_FLOOR,
+  RECEIVE_GUARDED,
+  RECEIVE_SDK,
+] as const;
