@@ -20,25 +20,27 @@ export interface WazzupPromise<T> extends Promise<T> {
 const ignore = () => {};
 const dataOf = <T>(read: WithResponse<T>) => read.data;
 
-/** The answer a call's promise was made from, beside it. */
-const answers = /* @__PURE__ */ new WeakMap<Promise<unknown>, Promise<WithResponse<unknown>>>();
+/** Where a call's promise keeps the answer it was made from. */
+const ANSWER = Symbol('answer');
+
+type Answered<T> = WazzupPromise<T> & { [ANSWER]: Promise<WithResponse<T>> };
 
 /** `withResponse` of every call's promise: one function, not one per call. */
-function withResponse<T>(this: WazzupPromise<T>): Promise<WithResponse<T>> {
+function withResponse<T>(this: Answered<T>): Promise<WithResponse<T>> {
   // Whoever asks for the answer handles its failure there, not on the data as well.
   this.then(undefined, ignore);
-  return answers.get(this) as Promise<WithResponse<T>>;
+  return this[ANSWER];
 }
 
 /**
  * A call's promise, from its answer: a native promise of the data (a subclass of Promise is
- * slower to make and to await in every engine) with `withResponse` set on it. The method and the
- * answer's lookup are shared rather than closed over per call: tens of thousands of calls may wait
- * for the rate limit at once, and each one's closures are heap it holds.
+ * slower to make and to await in every engine) with `withResponse` set on it. The method is shared
+ * rather than made per call: tens of thousands of calls may wait for the rate limit at once, and
+ * each one's closures are heap it holds.
  */
 export function wazzupPromise<T>(answer: Promise<WithResponse<T>>): WazzupPromise<T> {
-  const data = answer.then(dataOf) as WazzupPromise<T>;
-  answers.set(data, answer);
+  const data = answer.then(dataOf) as Answered<T>;
+  data[ANSWER] = answer;
   data.withResponse = withResponse;
   return data;
 }
