@@ -20,8 +20,11 @@ import { createWazzup } from '../create-wazzup';
 import { changeAtomically, checkKv, checkPrefix, type KvAtomic, type KvLike, sha256 } from './kv';
 import { kvRateLimit } from './kv-rate-limit';
 
-/** A part of a KV key, as `Deno.KvKeyPart`. */
-type KvKeyPart = string | number | bigint | boolean | Uint8Array | symbol;
+/**
+ * A part of a KV key: `Deno.KvKeyPart` but for `symbol`, which the outbox never uses and the
+ * `@deno/kv` package (Node, Bun) does not take.
+ */
+type KvKeyPart = string | number | bigint | boolean | Uint8Array;
 
 /** What the outbox needs of a `Deno.Kv` beyond the stores': its queue and listing. */
 export interface KvQueueLike extends KvLike {
@@ -31,7 +34,7 @@ export interface KvQueueLike extends KvLike {
   enqueue(value: unknown, options?: { delay?: number }): Promise<unknown>;
   listenQueue(handler: (value: unknown) => Promise<void> | void): Promise<void>;
   list<T = unknown>(
-    selector: { prefix: KvKeyPart[] },
+    selector: { prefix: readonly KvKeyPart[] },
     options?: { limit?: number; reverse?: boolean },
   ): AsyncIterable<{ key: readonly unknown[]; value: T }>;
 }
