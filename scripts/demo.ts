@@ -1,5 +1,6 @@
 // `pnpm demo`: runs every example app on its own runtime (Node, Deno, Bun, workerd, Chromium, the
-// Queues outbox in workerd, and the durable outbox on Redis and on Deno KV), then prints one table of what each sent, what came back and how
+// Queues outbox in workerd, and the durable outbox on Redis and on Deno KV, the latter on Deno and
+// on Node through @deno/kv), then prints one table of what each sent, what came back and how
 // long it took. Exits non-zero if any app fails or any send ends other than expected. Each app
 // uses the fake Wazzup API unless WAZZUP_API_KEY is set.
 import { spawn } from 'node:child_process';
@@ -14,6 +15,7 @@ const APPS = [
   { runtime: 'queues', filter: '@wazzup-sdk/example-outbox' },
   { runtime: 'node + redis', filter: '@wazzup-sdk/example-outbox-redis' },
   { runtime: 'deno + kv', filter: '@wazzup-sdk/example-outbox-kv' },
+  { runtime: 'node + kv', filter: '@wazzup-sdk/example-outbox-kv-node' },
 ];
 
 interface Row {
