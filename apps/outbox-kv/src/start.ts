@@ -5,7 +5,11 @@
 // line `pnpm demo` reads; exits 1 on a miss.
 import { createKvOutbox } from '@wazzup-sdk/deno';
 import { formatRow } from '@wazzup-sdk/example-report';
-import { campaignIds, readStatuses } from '@wazzup-sdk/example-report/outbox-program';
+import {
+  campaignIds,
+  killAndResume,
+  type SenderProcess,
+} from '@wazzup-sdk/example-report/outbox-program';
 import { createWazzupMock, DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 
 const COUNT = 300;
@@ -20,7 +24,7 @@ const path = `${Deno.makeTempDirSync({ prefix: 'wazzup-outbox-kv-' })}/kv.sqlite
 const ids = campaignIds(COUNT, String(Date.now()));
 const sender = new URL('./sender.ts', import.meta.url).pathname;
 
-async function startSender(phase: 'queue' | 'resume') {
+async function startSender(phase: 'queue' | 'resume'): Promise<SenderProcess> {
   const child = new Deno.Command(Deno.execPath(), {
     args: ['run', '--quiet', '--unstable-kv', '--allow-all', sender, phase],
     env: {
@@ -37,38 +41,28 @@ async function startSender(phase: 'queue' | 'resume') {
   await reader.read();
   reader.releaseLock();
   void child.stdout.cancel();
-  return child;
-}
-
-/** Polls until `done` holds; bounded. */
-async function until(done: () => boolean | Promise<boolean>, ms = 60_000): Promise<boolean> {
-  for (const deadline = Date.now() + ms; Date.now() < deadline; ) {
-    if (await done()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
+  const end = async (signal: Deno.Signal) => {
+    child.kill(signal);
+    await child.status;
+  };
+  return { kill: () => end('SIGKILL'), stop: () => end('SIGTERM') };
 }
 
 let ok = false;
 const kv = await Deno.openKv(path);
 const outbox = createKvOutbox({ kv });
 try {
-  const first = await startSender('queue');
-  await until(() => mock.messages.length >= COUNT / 2);
-  first.kill('SIGKILL');
-  await first.status;
-  const killedAt = mock.messages.length;
-  const second = await startSender('resume');
-  // Deno KV hands a killed process's messages to another after about 60 s: those few (at most the
-  // worker's concurrency) come back past the duplicate window and are given up as outcome-unknown.
-  const settled = await until(async () => {
-    const states = await readStatuses(outbox, ids);
-    return (states.sent ?? 0) + (states['outcome-unknown'] ?? 0) === COUNT;
-  }, 120_000);
-  second.kill('SIGTERM');
-  await second.status;
-  const states = await readStatuses(outbox, ids);
-  const twice = ids.filter((id) => mock.deliveriesOf(id) > 1).length;
+  const { killedAt, settled, states, twice } = await killAndResume({
+    outbox,
+    ids,
+    start: startSender,
+    delivered: () => mock.messages.length,
+    deliveriesOf: (id) => mock.deliveriesOf(id),
+    // Deno KV hands a killed process's messages to another after about 60 s: those few (at most
+    // the worker's concurrency) come back past the duplicate window and are given up.
+    settled: ['sent', 'outcome-unknown'],
+    settleMs: 120_000,
+  });
   ok = settled && twice === 0 && (states['outcome-unknown'] ?? 0) <= 20;
   console.log(
     formatRow({

@@ -1,11 +1,10 @@
 // `pnpm start`: a campaign of 300 through the Redis outbox against the fake Wazzup API (always:
 // it sends 300 messages), with the sending process killed with SIGKILL after 150 and started
 // again; then every message's status. Prints the lines `pnpm demo` reads; exits 1 on a miss.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { formatRow } from '@wazzup-sdk/example-report';
-import { campaignIds, readStatuses } from '@wazzup-sdk/example-report/outbox-program';
+import { spawnSender } from '@wazzup-sdk/example-report/node-sender';
+import { campaignIds, killAndResume } from '@wazzup-sdk/example-report/outbox-program';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 import { serveWazzupMock } from '@wazzup-sdk/mock/node';
 import { createRedisOutbox } from '@wazzup-sdk/redis/outbox';
@@ -23,49 +22,25 @@ const served = await serveWazzupMock({
 const ids = campaignIds(COUNT, String(Date.now()));
 const sender = fileURLToPath(new URL('./sender.ts', import.meta.url));
 
-async function startSender(phase: 'queue' | 'resume'): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', sender, phase], {
-    env: {
-      ...process.env,
-      REDIS_URL: redis.url,
-      WAZZUP_API_KEY: DEMO_API_KEY,
-      WAZZUP_BASE_URL: served.url,
-      WAZZUP_CHANNEL_ID: DEMO_CHANNEL_IDS.whatsapp,
-      CAMPAIGN_IDS: JSON.stringify(ids),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await once(child.stdout as NodeJS.ReadableStream, 'data');
-  return child;
-}
-
-/** Polls until `done` holds; bounded. */
-async function until(done: () => boolean | Promise<boolean>, ms = 60_000): Promise<boolean> {
-  for (const deadline = Date.now() + ms; Date.now() < deadline; ) {
-    if (await done()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
-}
-
 let ok = true;
 const connection = new Redis(redis.url);
 const outbox = createRedisOutbox({ connection });
 try {
-  const first = await startSender('queue');
-  await until(() => served.mock.messages.length >= COUNT / 2);
-  first.kill('SIGKILL');
-  await once(first, 'exit');
-  const killedAt = served.mock.messages.length;
-  const second = await startSender('resume');
-  const settled = await until(async () => {
-    const states = await readStatuses(outbox, ids);
-    return (states.sent ?? 0) === COUNT;
+  const { killedAt, settled, states, twice } = await killAndResume({
+    outbox,
+    ids,
+    start: (phase) =>
+      spawnSender(sender, phase, {
+        REDIS_URL: redis.url,
+        WAZZUP_API_KEY: DEMO_API_KEY,
+        WAZZUP_BASE_URL: served.url,
+        WAZZUP_CHANNEL_ID: DEMO_CHANNEL_IDS.whatsapp,
+        CAMPAIGN_IDS: JSON.stringify(ids),
+      }),
+    delivered: () => served.mock.messages.length,
+    deliveriesOf: (id) => served.mock.deliveriesOf(id),
+    settled: ['sent'],
   });
-  second.kill('SIGTERM');
-  await once(second, 'exit');
-  const states = await readStatuses(outbox, ids);
-  const twice = ids.filter((id) => served.mock.deliveriesOf(id) > 1).length;
   ok = settled && twice === 0;
   console.log(
     formatRow({

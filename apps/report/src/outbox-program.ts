@@ -1,4 +1,4 @@
-// The user program both durable outboxes run, the Redis one on Node and the Deno KV one on Deno,
+// The user program both durable outboxes run, the Redis one on Node and the Deno KV one on Deno and Node,
 // with only the constructor changed: queue a campaign, send it, and (in the parent) read every
 // message's status after the sending process was killed and started again.
 
@@ -59,4 +59,53 @@ export async function readStatuses(
     states[state] = (states[state] ?? 0) + 1;
   }
   return states;
+}
+
+/** A sending process as the parent drives it. */
+export interface SenderProcess {
+  /** Kills it with SIGKILL and waits until it is gone. */
+  kill(): Promise<void>;
+  /** Stops it with SIGTERM (it closes its worker) and waits until it is gone. */
+  stop(): Promise<void>;
+}
+
+/** Polls until `done` holds; bounded. */
+export async function until(done: () => boolean | Promise<boolean>, ms = 60_000): Promise<boolean> {
+  for (const deadline = Date.now() + ms; Date.now() < deadline; ) {
+    if (await done()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+/**
+ * The parent's side of the program: starts the sender, kills it with SIGKILL once half the
+ * campaign has reached the fake API, starts it again, waits until every message is in one of
+ * `settled` states, stops it, and reads every status and how many were delivered twice.
+ */
+export async function killAndResume(options: {
+  outbox: Pick<ProgramOutbox, 'status'>;
+  ids: readonly string[];
+  start(phase: 'queue' | 'resume'): Promise<SenderProcess>;
+  /** How many messages the fake API has received. */
+  delivered(): number;
+  deliveriesOf(crmMessageId: string): number;
+  /** The states a message may end in. */
+  settled: readonly string[];
+  settleMs?: number;
+}): Promise<{ killedAt: number; settled: boolean; states: Record<string, number>; twice: number }> {
+  const { outbox, ids } = options;
+  const first = await options.start('queue');
+  await until(() => options.delivered() >= ids.length / 2);
+  await first.kill();
+  const killedAt = options.delivered();
+  const second = await options.start('resume');
+  const settled = await until(async () => {
+    const states = await readStatuses(outbox, ids);
+    return options.settled.reduce((sum, state) => sum + (states[state] ?? 0), 0) === ids.length;
+  }, options.settleMs);
+  await second.stop();
+  const states = await readStatuses(outbox, ids);
+  const twice = ids.filter((id) => options.deliveriesOf(id) > 1).length;
+  return { killedAt, settled, states, twice };
 }
