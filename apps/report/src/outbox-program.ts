@@ -1,6 +1,6 @@
-// The user program both durable outboxes run, the Redis one on Node and the Deno KV one on Deno and Node,
-// with only the constructor changed: queue a campaign, send it, and (in the parent) read every
-// message's status after the sending process was killed and started again.
+// The user program both durable outboxes run, the Redis one on Node and the Deno KV one on Deno
+// and on Node, with only the constructor changed: queue a campaign, send it, and (in the parent)
+// read every message's status after the sending process was killed and started again.
 
 /** What the program uses of an outbox: the same on `createRedisOutbox` and `createKvOutbox`. */
 export interface ProgramOutbox {
