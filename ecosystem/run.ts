@@ -174,10 +174,9 @@ const checks: [string, () => Promise<void>][] = [
     'Outbox Worker (Queues + Durable Object) in workerd',
     sends(() =>
       inWorkerd('outbox-worker.ts', {
-        queueProducers: { WAZZUP_QUEUE: 'outbox', WAZZUP_DEAD_LETTERS: 'dead-letters' },
+        queueProducers: { WAZZUP_QUEUE: 'outbox' },
         queueConsumers: { outbox: { maxBatchTimeout: 0 } },
         durableObjects: { WAZZUP_OUTBOX: 'WazzupOutbox' },
-        kvNamespaces: ['OUTCOMES'],
       }),
     ),
   ],

@@ -5,8 +5,8 @@ import * as cloudflare from '@wazzup-sdk/cloudflare';
 import { createProxyHandler } from '@wazzup-sdk/cloudflare';
 import {
   createOutboxConsumer,
-  enqueueMessage,
-  type OutboxEnvelope,
+  createQueueOutbox,
+  type OutboxStatus,
   type QueueProducer,
 } from '@wazzup-sdk/cloudflare/outbox';
 import * as core from '@wazzup-sdk/core';
@@ -86,8 +86,12 @@ export async function check(): Promise<SendMessageResult> {
   const proxy = createProxyHandler({ allowedOrigins: [], authorize: () => false });
   const page = browser.createProxySender({ proxyUrl: '/api/send' });
   const consume = createOutboxConsumer({ rateLimit: { limit: 10, windowMs: 1000 } });
-  const queue: QueueProducer<OutboxEnvelope> = { send: async () => {}, sendBatch: async () => {} };
-  const { crmMessageId }: { crmMessageId: string } = await enqueueMessage(queue, message);
+  const queue: QueueProducer<unknown> = { send: async () => {}, sendBatch: async () => {} };
+  const outbox = createQueueOutbox({ WAZZUP_API_KEY: 'k', WAZZUP_QUEUE: queue, WAZZUP_OUTBOX: {} });
+  const { crmMessageId }: { crmMessageId: string } = await outbox.enqueue(message, {
+    lane: 'bulk',
+  });
+  const tracked: OutboxStatus | undefined = await outbox.status(crmMessageId);
   const wazzup = createWazzup({ apiKey: 'k', fetch: mock.fetch });
   const { data: channels }: { data: Channel[] } = await wazzup.channels.list();
   const contact: ContactInput = { id: 'c1', responsibleUserId: 'u1', name: 'A', contactData: [] };
@@ -103,7 +107,7 @@ export async function check(): Promise<SendMessageResult> {
   void createSender({ apiKey: 'k' }).messages.edit;
   // @ts-expect-error the flat names are gone
   void wazzup.sendMessage;
-  void [invalid, proxy, page, served, WazzupApiError, consume, crmMessageId, channels];
+  void [invalid, proxy, page, served, WazzupApiError, consume, crmMessageId, tracked, channels];
   void [sameClient, senderShape, withoutOptions, count, response, raw];
   return wazzup.messages.send(message);
 }

@@ -5,11 +5,13 @@ import { formatDelivered, formatRow, type ReportRow } from '@wazzup-sdk/example-
 import { DEMO_CHANNEL_IDS } from '@wazzup-sdk/mock';
 import { startOutboxApp } from './start';
 
-interface Outcome {
-  status: 'queued' | 'sent' | 'dead';
+/** What GET /messages/<id> answers: the outbox's status of the message. */
+interface Status {
+  state: 'queued' | 'sending' | 'sent' | 'dead' | 'outcome-unknown';
   messageId?: string;
   reason?: string;
-  code?: string;
+  error?: { code?: string };
+  timeline: { status: string }[];
 }
 
 const app = await startOutboxApp();
@@ -53,18 +55,27 @@ const MESSAGES = [
   },
 ];
 
-/** Enqueues one message and waits (at most 30 s) for the consumer to settle it. */
+/**
+ * Enqueues one message and waits (at most 30 s) for the outbox to settle it and, on the fake API,
+ * for its status webhooks to reach `read`.
+ */
 async function track(body: unknown): Promise<string> {
   const response = await app.fetch('/messages', { method: 'POST', body: JSON.stringify(body) });
   const answer = (await response.json()) as { crmMessageId?: string; error?: string };
   if (!answer.crmMessageId) return `error ${answer.error}`;
+  let status: Status | undefined;
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const outcome = (await (await app.fetch(`/messages/${answer.crmMessageId}`)).json()) as Outcome;
-    if (outcome.status === 'sent') return `sent ${outcome.messageId ?? answer.crmMessageId}`;
-    if (outcome.status === 'dead') return `dead ${outcome.reason} ${outcome.code ?? ''}`.trim();
+    status = (await (await app.fetch(`/messages/${answer.crmMessageId}`)).json()) as Status;
+    const last = status.timeline.at(-1)?.status;
+    if (status.state === 'sent' && (real || last === 'read')) {
+      return `sent ${status.messageId ?? answer.crmMessageId}${last ? `, ${last}` : ''}`;
+    }
+    if (status.state === 'dead' || status.state === 'outcome-unknown') {
+      return `${status.state} ${status.reason} ${status.error?.code ?? ''}`.trim();
+    }
   }
-  return 'still queued after 30 s';
+  return `still ${status?.state ?? 'queued'} after 30 s`;
 }
 
 try {

@@ -1,9 +1,10 @@
-// Runs the outbox example in workerd (through miniflare) with the queues, Durable Object and KV
+// Runs the outbox example in workerd (through miniflare) with the queues and Durable Object
 // that wrangler.json declares, so the tested setup is the deployable one. Without WAZZUP_API_KEY
 // the fake API is served on loopback.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { createWazzup } from '@wazzup-sdk/cloudflare';
 import { DEMO_API_KEY, DEMO_CHANNELS } from '@wazzup-sdk/mock';
 import { type ServedWazzupMock, serveWazzupMock } from '@wazzup-sdk/mock/node';
 import { bundleWorker } from '@wazzup-sdk/worker-bundle';
@@ -25,7 +26,6 @@ interface WranglerConfig {
     }[];
   };
   durable_objects: { bindings: { name: string; class_name: string }[] };
-  kv_namespaces: { binding: string }[];
 }
 
 /** Miniflare's options for what wrangler.json declares. */
@@ -52,7 +52,6 @@ async function fromWranglerConfig() {
     durableObjects: Object.fromEntries(
       config.durable_objects.bindings.map(({ name, class_name }) => [name, class_name]),
     ),
-    kvNamespaces: config.kv_namespaces.map(({ binding }) => binding),
   };
 }
 
@@ -67,32 +66,48 @@ export interface OutboxApp {
 
 /** Starts the outbox example in workerd. */
 export async function startOutboxApp(env: NodeJS.ProcessEnv = process.env): Promise<OutboxApp> {
+  const token = randomUUID();
+  const webhookToken = randomUUID();
+  // The fake API's webhooks go straight to the Worker, as the service's would to its address.
+  let worker: Miniflare | undefined;
   const mock = env.WAZZUP_API_KEY
     ? undefined
-    : await serveWazzupMock({ apiKeys: [DEMO_API_KEY], channels: DEMO_CHANNELS });
-  const token = randomUUID();
-  const worker = new Miniflare({
+    : await serveWazzupMock({
+        apiKeys: [DEMO_API_KEY],
+        channels: DEMO_CHANNELS,
+        webhookFetch: (input, init) =>
+          (worker as Miniflare).dispatchFetch(input, init as never) as never,
+      });
+  worker = new Miniflare({
     ...(await fromWranglerConfig()),
     bindings: {
       WAZZUP_API_KEY: env.WAZZUP_API_KEY ?? DEMO_API_KEY,
+      WAZZUP_WEBHOOK_TOKEN: webhookToken,
       APP_TOKEN: token,
       ...(mock && { WAZZUP_BASE_URL: mock.url }),
       ...(env.WAZZUP_BASE_URL && { WAZZUP_BASE_URL: env.WAZZUP_BASE_URL }),
     },
   });
   await worker.ready;
+  if (mock) {
+    await createWazzup({ apiKey: DEMO_API_KEY, baseUrl: mock.url }).webhooks.set({
+      uri: `https://crm.example.com/wazzup?token=${webhookToken}`,
+      subscriptions: { messagesAndStatuses: true },
+    });
+  }
+  const running = worker;
   return {
     mock,
     async fetch(path, init = {}) {
       const headers = { authorization: `Bearer ${token}`, ...init.headers };
-      const response = await worker.dispatchFetch(`http://worker${path}`, {
+      const response = await running.dispatchFetch(`http://worker${path}`, {
         ...init,
         headers,
       } as never);
       return response as unknown as Response;
     },
     async close() {
-      await worker.dispose();
+      await running.dispose();
       await mock?.close();
     },
   };

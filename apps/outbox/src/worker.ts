@@ -1,56 +1,36 @@
 // A Worker that sends through the outbox: POST /messages validates and enqueues (202 with the
-// crmMessageId), the queue consumer sends under the key's shared rate limit, and
-// GET /messages/<crmMessageId> tells how each one ended. Bindings are in wrangler.json.
+// crmMessageId; `?lane=bulk` for a campaign), the queue consumer sends under the key's shared rate
+// limit, Wazzup's status webhooks at /wazzup fill each message's timeline, and
+// GET /messages/<crmMessageId> answers the outbox's status. Bindings are in wrangler.json.
 import {
   type SendMessageRequest,
   type WazzupEnv,
   WazzupValidationError,
 } from '@wazzup-sdk/cloudflare';
-import {
-  createOutboxConsumer,
-  type DeadLetter,
-  enqueueMessage,
-  type OutboxEnvelope,
-  type QueueBatch,
-  type QueueProducer,
-} from '@wazzup-sdk/cloudflare/outbox';
+import { createQueueOutbox, type QueueBatch } from '@wazzup-sdk/cloudflare/outbox';
+import { createWorkerWebhookHandler } from '@wazzup-sdk/cloudflare/webhooks';
 
-// The Durable Object that holds the key's rate limit and the ledger must be exported by name.
+// The Durable Object that holds the key's ledger and rate limit must be exported by name.
 export { WazzupOutbox } from '@wazzup-sdk/cloudflare/outbox';
 
 interface Env extends WazzupEnv {
-  WAZZUP_QUEUE: QueueProducer<OutboxEnvelope>;
-  /** Where this app keeps each message's outcome for GET /messages/<id>. */
-  OUTCOMES: {
-    get(key: string): Promise<string | null>;
-    put(key: string, value: string): Promise<void>;
-  };
-  /** Callers of POST /messages present it as a Bearer token. */
+  /** Callers of /messages present it as a Bearer token. */
   APP_TOKEN: string;
 }
 
-const consume = createOutboxConsumer<Env>({
-  // Keep the messageId: Wazzup's webhooks name the message by it.
-  async onResult(result, message, env) {
-    const id = message.body.message.crmMessageId;
-    if (result.status === 'sent') {
-      await env.OUTCOMES.put(id, JSON.stringify({ status: 'sent', messageId: result.messageId }));
-    } else if (!(await env.OUTCOMES.get(id))?.includes('"sent"')) {
-      // A redelivery after a crash: the service already had it, the messageId came earlier.
-      await env.OUTCOMES.put(id, JSON.stringify({ status: 'sent' }));
-    }
+// Each status webhook lands on its message: `status()` then tells sent → delivered → read.
+const webhooks = createWorkerWebhookHandler<Env>({
+  onStatus: async ({ status }, { env }) => {
+    await createQueueOutbox(env).recordStatus(status);
   },
 });
 
 async function enqueue(request: Request, env: Env): Promise<Response> {
-  if (request.headers.get('authorization') !== `Bearer ${env.APP_TOKEN}`) {
-    return new Response('unauthorised', { status: 401 });
-  }
   const input = (await request.json().catch(() => undefined)) as SendMessageRequest | undefined;
   if (input === undefined) return Response.json({ error: 'INVALID_JSON' }, { status: 400 });
+  const lane = new URL(request.url).searchParams.get('lane') === 'bulk' ? 'bulk' : 'interactive';
   try {
-    const { crmMessageId } = await enqueueMessage(env.WAZZUP_QUEUE, input);
-    await env.OUTCOMES.put(crmMessageId, JSON.stringify({ status: 'queued' }));
+    const { crmMessageId } = await createQueueOutbox(env).enqueue(input, { lane });
     return Response.json({ crmMessageId }, { status: 202 });
   } catch (error) {
     // Bad input is refused here, with the code the service would answer; it never enters the queue.
@@ -61,34 +41,27 @@ async function enqueue(request: Request, env: Env): Promise<Response> {
 }
 
 export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
+  async fetch(
+    request: Request,
+    env: Env,
+    ctx: { waitUntil(promise: Promise<unknown>): void },
+  ): Promise<Response> {
     const { pathname } = new URL(request.url);
+    // The webhook address carries its own token (WAZZUP_WEBHOOK_TOKEN), checked by the handler.
+    if (pathname === '/wazzup') return webhooks(request, env, ctx);
+    if (request.headers.get('authorization') !== `Bearer ${env.APP_TOKEN}`) {
+      return new Response('unauthorised', { status: 401 });
+    }
     if (pathname === '/messages' && request.method === 'POST') return enqueue(request, env);
     const id = /^\/messages\/([\w-]+)$/.exec(pathname)?.[1];
     if (id && request.method === 'GET') {
-      const outcome = await env.OUTCOMES.get(id);
-      return outcome
-        ? Response.json(JSON.parse(outcome))
-        : new Response('unknown', { status: 404 });
+      const status = await createQueueOutbox(env).status(id);
+      return status ? Response.json(status) : new Response('unknown', { status: 404 });
     }
     return new Response('not found', { status: 404 });
   },
 
-  async queue(batch: QueueBatch, env: Env): Promise<void> {
-    if (batch.queue !== 'wazzup-dead-letters') return consume(batch, env);
-    for (const message of batch.messages) {
-      const letter = message.body as DeadLetter;
-      // In production: alert, or show the CRM user why the message did not go.
-      console.warn(
-        `dead letter: ${letter.reason} ${letter.crmMessageId} ${letter.error?.code ?? ''}`,
-      );
-      if (letter.crmMessageId) {
-        await env.OUTCOMES.put(
-          letter.crmMessageId,
-          JSON.stringify({ status: 'dead', reason: letter.reason, code: letter.error?.code }),
-        );
-      }
-      message.ack();
-    }
-  },
+  // The outbox's queues and their dead-letter queue: whatever the queue gave up on is filed as
+  // `queue-gave-up`, so status() and deadLetters() tell of it.
+  queue: (batch: QueueBatch, env: Env) => createQueueOutbox(env).consume(batch),
 };

@@ -8,8 +8,8 @@ describe('the outbox example, run in workerd', () => {
     const output = await runExample(process.execPath, ['--import', 'tsx', 'src/run.ts'], app);
     expect(output.header).toMatch(/→ fake Wazzup API at http:\/\/127\.0\.0\.1:\d+$/);
     expect(output.lines).toEqual([
-      '✔ WhatsApp text via the queue → sent <id>',
-      '✔ Telegram by username via the queue → sent <id>',
+      '✔ WhatsApp text via the queue → sent <id>, read',
+      '✔ Telegram by username via the queue → sent <id>, read',
       '✔ Blocked channel via the queue → dead rejected CHANNEL_BLOCKED',
       '✔ Bad chatId, refused at enqueue → error CHAT_INCORRECT_CHAT_ID_WHATSAPP',
     ]);

@@ -1,3 +1,5 @@
+import { createWazzup } from '@wazzup-sdk/core';
+import type { DeadLetter, OutboxStatus } from '@wazzup-sdk/core/outbox';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS, type Fault } from '@wazzup-sdk/mock';
 import { type ServedWazzupMock, serveWazzupMock } from '@wazzup-sdk/mock/node';
 import { startWorker } from '@wazzup-sdk/worker-bundle';
@@ -26,30 +28,29 @@ const OUTBOX_CONSUMER = {
   maxRetries: 20,
   deadLetterQueue: 'wazzup-dead-letters',
 };
-const DEAD_REASONS = [
-  'rejected',
-  'outcome-unknown',
-  'retries-exhausted',
-  'queue-gave-up',
-  'malformed',
-];
+const DEAD_REASONS = ['rejected', 'outcome-unknown', 'retries-exhausted', 'queue-gave-up'];
+const FINAL = new Set(['sent', 'dead', 'outcome-unknown']);
+const TOKEN = 'tok_5f1c9a7e3b2d4c6a8e0f1a2b';
 
+// A copy the redrive test can unblock a channel in.
+const channels = DEMO_CHANNELS.map((channel) => ({ ...channel }));
 let served: ServedWazzupMock;
 let worker: Miniflare;
 
 beforeAll(async () => {
   served = await serveWazzupMock({
     apiKeys: [DEMO_API_KEY],
-    channels: DEMO_CHANNELS,
+    channels,
     duplicateWindowMs: DUPLICATE_WINDOW_MS,
     rateLimit: RATE,
-    randomFaults: { rate: 0.2, faults: FAULTS, seed: 7 },
+    webhookFetch: (input, init) => worker.dispatchFetch(input, init as never) as never,
   });
   worker = await startWorker(
     new URL('./outbox-worker.ts', import.meta.url).href,
     {
       WAZZUP_API_KEY: DEMO_API_KEY,
       WAZZUP_BASE_URL: served.url,
+      WAZZUP_WEBHOOK_TOKEN: TOKEN,
       CRASH_RATE: String(CRASH_RATE),
       RATE_LIMIT: String(RATE.limit),
       RATE_WINDOW_MS: String(RATE.windowMs),
@@ -60,51 +61,61 @@ beforeAll(async () => {
       queueProducers: {
         WAZZUP_QUEUE_A: 'wazzup-outbox-a',
         WAZZUP_QUEUE_B: 'wazzup-outbox-b',
-        WAZZUP_DEAD_LETTERS: 'wazzup-dead-letters',
+        WAZZUP_BULK_QUEUE: 'wazzup-outbox-bulk',
       },
       queueConsumers: {
         'wazzup-outbox-a': OUTBOX_CONSUMER,
         'wazzup-outbox-b': OUTBOX_CONSUMER,
+        'wazzup-outbox-bulk': OUTBOX_CONSUMER,
         'wazzup-dead-letters': { maxBatchSize: 100, maxBatchTimeout: 0 },
       },
       durableObjects: { WAZZUP_OUTBOX: 'WazzupOutbox' },
-      kvNamespaces: ['DEAD'],
     },
   );
+  await createWazzup({ apiKey: DEMO_API_KEY, baseUrl: served.url }).webhooks.set({
+    uri: `https://crm.example.com/wazzup?token=${TOKEN}`,
+    subscriptions: { messagesAndStatuses: true },
+  });
+  // That call counts against the key's limit at the fake API, outside the outbox's: let it pass.
+  await new Promise((resolve) => setTimeout(resolve, RATE.windowMs));
 }, 60_000);
 afterAll(async () => {
   await worker?.dispose();
   await served?.close();
 });
 
-function enqueue(messages: unknown[], queue: 'a' | 'b' = 'a') {
-  return worker.dispatchFetch(`http://worker/enqueue?queue=${queue}`, {
+function enqueue(messages: unknown[], query = 'queue=a') {
+  return worker.dispatchFetch(`http://worker/enqueue?${query}`, {
     method: 'POST',
     body: JSON.stringify(messages),
   });
 }
 
-async function deadLetters(): Promise<
-  Map<string, { reason: string; message?: unknown; error?: { code?: string } }>
-> {
-  // miniflare types KV with workers-types, which this package does not use.
-  const kv = (await worker.getKVNamespace('DEAD')) as unknown as {
-    list(options: { cursor?: string }): Promise<{
-      keys: { name: string }[];
-      list_complete: boolean;
-      cursor?: string;
-    }>;
-    get(key: string): Promise<string | null>;
-  };
-  const letters = new Map();
-  let cursor: string | undefined;
-  do {
-    const page = await kv.list(cursor ? { cursor } : {});
-    for (const { name } of page.keys) letters.set(name, JSON.parse((await kv.get(name)) ?? '{}'));
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
-  return letters;
+async function deadLetters(): Promise<DeadLetter[]> {
+  return (await worker.dispatchFetch('http://worker/dead')).json() as Promise<DeadLetter[]>;
 }
+
+/** The outbox's status of each id, read through the Worker a hundred at a time. */
+async function statusesOf(ids: string[]): Promise<(OutboxStatus | null)[]> {
+  const statuses: (OutboxStatus | null)[] = [];
+  for (let start = 0; start < ids.length; start += 100) {
+    const response = await worker.dispatchFetch('http://worker/status', {
+      method: 'POST',
+      body: JSON.stringify(ids.slice(start, start + 100)),
+    });
+    statuses.push(...((await response.json()) as (OutboxStatus | null)[]));
+  }
+  return statuses;
+}
+
+const textOf = (message: { body: Record<string, unknown> }) => String(message.body.text ?? '');
+
+const whatsapp = (text: string, channelId: string = DEMO_CHANNEL_IDS.whatsapp) => ({
+  channelId,
+  chatType: 'whatsapp',
+  chatId: '79011112233',
+  text,
+});
 
 describe('the outbox on Queues and a Durable Object, inside workerd', () => {
   it('refuses bad input at the producer and enqueues none of its batch', async () => {
@@ -147,52 +158,55 @@ describe('the outbox on Queues and a Durable Object, inside workerd', () => {
       method: 'POST',
       body: JSON.stringify({ note: 'not an envelope' }),
     });
-    let letter: { reason: string; message?: unknown } | undefined;
+    let letter: DeadLetter | undefined;
     for (const deadline = Date.now() + 10_000; !letter && Date.now() < deadline; ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      letter = [...(await deadLetters()).values()].find((dead) => dead.reason === 'malformed');
+      letter = (await deadLetters()).find((dead) => dead.reason === 'malformed');
     }
     expect(letter).toMatchObject({ reason: 'malformed', message: { note: 'not an envelope' } });
     expect(served.mock.requests.length).toBe(before);
   });
 
-  it(`${MESSAGES} messages, two consumers, faults and crashes: each delivered once or dead-lettered, within the rate`, async () => {
+  it(`${MESSAGES} messages, two consumers, faults and crashes: each delivered once or dead-lettered, within the rate, with status and timeline`, async () => {
+    served.mock.faults.setRandom({ rate: 0.2, faults: FAULTS, seed: 7 });
     const started = Date.now();
     const ids: string[] = [];
     for (let start = 0; start < MESSAGES; start += 100) {
       const batch = Array.from({ length: Math.min(100, MESSAGES - start) }, (_, offset) => {
         const index = start + offset;
         // Every 50th goes to a blocked channel: the service refuses it, for good.
-        const channelId = index % 50 === 49 ? DEMO_CHANNEL_IDS.disabled : DEMO_CHANNEL_IDS.whatsapp;
-        return { channelId, chatType: 'whatsapp', chatId: '79011112233', text: `#${index}` };
+        const blocked = index % 50 === 49;
+        return whatsapp(`#${index}`, blocked ? DEMO_CHANNEL_IDS.disabled : undefined);
       });
       // Half to each queue: their consumers send at the same time, under one limit.
-      const response = await enqueue(batch, (start / 100) % 2 === 0 ? 'a' : 'b');
+      const response = await enqueue(batch, (start / 100) % 2 === 0 ? 'queue=a' : 'queue=b');
       expect(response.status).toBe(200);
       ids.push(
         ...((await response.json()) as { crmMessageId: string }[]).map((r) => r.crmMessageId),
       );
     }
     expect(new Set(ids).size).toBe(MESSAGES);
+    // Queued and known to the ledger before any consumer has it.
+    expect((await statusesOf(ids.slice(-5))).map((status) => status?.state)).toContain('queued');
 
-    // Wait until every message is delivered or dead-lettered and the queue has gone quiet.
+    // Wait until every message is settled in the ledger (bounded: about 20 s; give up at 150 s).
     const { mock } = served;
-    let dead = await deadLetters();
-    let lastActivity = Date.now();
-    let seen = -1;
-    const deadline = Date.now() + 150_000;
-    while (Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      dead = await deadLetters();
-      const activity = mock.requests.length + dead.size;
-      if (activity !== seen) [seen, lastActivity] = [activity, Date.now()];
-      const settled = ids.every((id) => mock.deliveriesOf(id) > 0 || dead.has(id));
-      if (settled && Date.now() - lastActivity > 5_000) break;
+    let statuses = await statusesOf(ids);
+    for (const deadline = Date.now() + 150_000; Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      statuses = await statusesOf(ids);
+      if (statuses.every((status) => status && FINAL.has(status.state))) break;
     }
     const seconds = (Date.now() - started) / 1000;
+    mock.faults.setRandom({ rate: 0, faults: FAULTS });
+    await mock.webhooksIdle();
+    statuses = await statusesOf(ids);
+    const dead = new Map((await deadLetters()).map((letter) => [letter.crmMessageId, letter]));
 
-    const lost = ids.filter((id) => mock.deliveriesOf(id) === 0 && !dead.has(id));
+    const lost = ids.filter((_, i) => !FINAL.has(statuses[i]?.state ?? 'lost'));
     const duplicates = ids.filter((id) => mock.deliveriesOf(id) > 1);
+    const sent = ids.filter((_, i) => statuses[i]?.state === 'sent');
+    const withMessageId = statuses.filter((status) => status?.state === 'sent' && status.messageId);
     const reasons: Record<string, number> = {};
     for (const id of ids) {
       const reason = dead.get(id)?.reason;
@@ -203,11 +217,10 @@ describe('the outbox on Queues and a Durable Object, inside workerd', () => {
       mock.requests.map((request) => request.at),
       RATE.windowMs,
     );
-    const delivered = ids.filter((id) => mock.deliveriesOf(id) === 1).length;
     console.log(
       `outbox: ${MESSAGES} messages in ${seconds.toFixed(1)} s, ${mock.requests.length} requests, ` +
-        `${faults} faults, ${delivered} delivered once, ${Object.values(reasons).reduce((a, b) => a + b, 0)} dead-lettered ` +
-        `${JSON.stringify(reasons)}, ${lost.length} lost, ${duplicates.length} duplicates, ` +
+        `${faults} faults, ${sent.length} sent (${withMessageId.length} with a messageId), ` +
+        `dead ${JSON.stringify(reasons)}, ${lost.length} lost, ${duplicates.length} duplicates, ` +
         `highest rate ${rate} per ${RATE.windowMs} ms (limit ${RATE.limit})`,
     );
 
@@ -215,6 +228,31 @@ describe('the outbox on Queues and a Durable Object, inside workerd', () => {
     expect(duplicates).toEqual([]);
     expect(rate).toBeLessThanOrEqual(RATE.limit);
     for (const reason of Object.keys(reasons)) expect(DEAD_REASONS).toContain(reason);
+    for (const [i, id] of ids.entries()) {
+      const status = statuses[i] as OutboxStatus;
+      if (status.state === 'sent') {
+        expect(mock.deliveriesOf(id)).toBe(1);
+        // A send whose answer came shows its messageId, and the webhooks' timeline to read.
+        if (status.messageId) expect(status.timeline.at(-1)?.status).toBe('read');
+      } else {
+        expect(dead.get(id)?.reason).toBe(status.reason);
+        if (status.reason === 'rejected') expect(mock.deliveriesOf(id)).toBe(0);
+      }
+    }
+    // A messageId is missing only where the answer that settled the message was `duplicate`
+    // (which carries none): an earlier attempt's answer was lost, or its consumer crashed.
+    const answeredDuplicate = new Set(
+      mock.requests
+        .filter((request) => request.outcome === 400)
+        .map((request) => (request.body as { crmMessageId?: string }).crmMessageId),
+    );
+    for (const [i, id] of ids.entries()) {
+      const status = statuses[i] as OutboxStatus;
+      if (status.state === 'sent' && !status.messageId) {
+        expect(answeredDuplicate.has(id)).toBe(true);
+      }
+    }
+    expect(withMessageId.length).toBeGreaterThan(sent.length * 0.5);
     // A blocked channel's message is never delivered: refused with the service's code, unless an
     // earlier faulty attempt left its outcome unknown past the window.
     const blocked = ids.filter((_, index) => index % 50 === 49);
@@ -224,6 +262,70 @@ describe('the outbox on Queues and a Durable Object, inside workerd', () => {
     expect(refused.length).toBeGreaterThan(blocked.length / 4);
     // The faults and crashes really happened, and most messages still went out.
     expect(faults).toBeGreaterThan(MESSAGES / 10);
-    expect(delivered).toBeGreaterThan(MESSAGES * 0.9);
+    expect(sent.length).toBeGreaterThan(MESSAGES * 0.9);
   }, 200_000);
+
+  it('sends replies enqueued behind a 2 000-message campaign within two windows: the bulk queue waits', async () => {
+    const { mock } = served;
+    const campaign = Array.from({ length: 2000 }, (_, i) => whatsapp(`bulk ${i}`));
+    for (let start = 0; start < campaign.length; start += 100) {
+      const response = await enqueue(campaign.slice(start, start + 100), 'lane=bulk');
+      expect(response.status).toBe(200);
+    }
+    // Let the campaign get going, then queue the replies behind what is left of it.
+    const sentBulk = () => mock.messages.filter((m) => textOf(m).startsWith('bulk ')).length;
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline && sentBulk() < 150; ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const before = mock.messages.length;
+    const response = await enqueue(Array.from({ length: 60 }, (_, i) => whatsapp(`reply ${i}`)));
+    const replies = new Set(
+      ((await response.json()) as { crmMessageId: string }[]).map((r) => r.crmMessageId),
+    );
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+      if ([...replies].every((id) => mock.deliveriesOf(id) === 1)) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // Counted in sends, not in time: two windows hold 2 x 100; the replies were among the first.
+    let lastReply = -1;
+    for (const [index, sent] of mock.messages.entries()) {
+      if (replies.has(sent.crmMessageId as string)) lastReply = index;
+    }
+    console.log(
+      `lanes: the last of 60 replies was send ${lastReply - before + 1} after they were queued`,
+    );
+    expect([...replies].every((id) => mock.deliveriesOf(id) === 1)).toBe(true);
+    expect(lastReply - before + 1).toBeLessThanOrEqual(2 * RATE.limit);
+    // The campaign was still far from done: the replies overtook it.
+    expect(sentBulk()).toBeLessThan(1000);
+  }, 60_000);
+
+  it('re-drives a dead letter: queued again, and sent once its channel is back', async () => {
+    const response = await enqueue([whatsapp('blocked, then not', DEMO_CHANNEL_IDS.disabled)]);
+    const [{ crmMessageId }] = (await response.json()) as [{ crmMessageId: string }];
+    const settled = async (state: string) => {
+      let status: OutboxStatus | null | undefined;
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+        [status] = await statusesOf([crmMessageId]);
+        if (status?.state === state) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return status;
+    };
+    expect(await settled('dead')).toMatchObject({
+      reason: 'rejected',
+      error: { code: 'CHANNEL_BLOCKED' },
+    });
+    const redrive = (id: string) =>
+      worker.dispatchFetch(`http://worker/redrive?id=${id}`).then((answer) => answer.json());
+    expect(await redrive('not-a-dead-one')).toBe(false);
+    const blocked = channels.find((channel) => channel.id === DEMO_CHANNEL_IDS.disabled);
+    (blocked as { state: string }).state = 'active';
+    expect(await redrive(crmMessageId)).toBe(true);
+    expect(await settled('sent')).toMatchObject({ state: 'sent', messageId: expect.any(String) });
+    expect(served.mock.deliveriesOf(crmMessageId)).toBe(1);
+    expect((await deadLetters()).some((letter) => letter.crmMessageId === crmMessageId)).toBe(
+      false,
+    );
+  });
 });

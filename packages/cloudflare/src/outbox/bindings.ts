@@ -34,7 +34,12 @@ export interface DurableObjectStorageLike {
   get<T>(key: string): Promise<T | undefined>;
   put(key: string, value: unknown): Promise<void>;
   delete(keys: string[]): Promise<number>;
-  list<T>(options: { prefix: string; limit: number; startAfter?: string }): Promise<Map<string, T>>;
+  list<T>(options: {
+    prefix: string;
+    limit: number;
+    startAfter?: string;
+    reverse?: boolean;
+  }): Promise<Map<string, T>>;
   getAlarm(): Promise<number | null>;
   setAlarm(time: number): Promise<void>;
 }

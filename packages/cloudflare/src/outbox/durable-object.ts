@@ -1,14 +1,17 @@
+import { WazzupRateLimit } from '../rate-limit/durable-object-rate-limit';
 import type { DurableObjectStateLike } from './bindings';
-import { createLeaseWindow } from './lease-window';
-import { createLedger } from './ledger';
-import type { Begin, OutboxCall } from './protocol';
-
-// How long a `begin` may wait for a slot before the consumer is told to ask again.
-const MAX_WAIT_MS = 10_000;
+import {
+  createObjectLedger,
+  LEDGER_OPS,
+  type LedgerCall,
+  type ObjectLedger,
+} from './object-ledger';
 
 /**
- * The Durable Object behind the outbox, one instance per API key: the rate limit every consumer
- * of the key shares, and the ledger of crmMessageIds. Export it from your Worker and bind it
+ * The Durable Object behind the outbox: the ledger of each message (its record, status and
+ * timeline, the messageId index, the dead list), one object per API key, and the key's shared rate
+ * limit (it answers what {@link WazzupRateLimit} answers, so `durableObjectRateLimit` on this
+ * binding shares the outbox's limit with your direct sends). Export it from your Worker and bind it
  * (`WAZZUP_OUTBOX` by default):
  *
  * @example
@@ -18,43 +21,29 @@ const MAX_WAIT_MS = 10_000;
  * // "durable_objects": { "bindings": [{ "name": "WAZZUP_OUTBOX", "class_name": "WazzupOutbox" }] },
  * // "migrations": [{ "tag": "v1", "new_sqlite_classes": ["WazzupOutbox"] }]
  */
-export class WazzupOutbox {
-  // The window lives in memory: the object is evicted only after idling, by which time every slot
-  // has ended anyway. The ledger lives in storage, since it must outlast any one instance.
-  readonly #window = createLeaseWindow();
-  readonly #ledger: ReturnType<typeof createLedger>;
+export class WazzupOutbox extends WazzupRateLimit {
+  readonly #ledger: ObjectLedger;
 
   constructor(state: DurableObjectStateLike, _env?: unknown) {
-    this.#ledger = createLedger(state.storage);
+    super();
+    this.#ledger = createObjectLedger(state.storage);
   }
 
-  /** Answers one {@link OutboxCall}. */
-  async fetch(request: Request): Promise<Response> {
-    const call = (await request.json()) as OutboxCall;
-    return Response.json(await this.#answer(call));
+  /** Answers a ledger call POSTed to `/outbox/<op>`, or a rate-limit one. */
+  override async fetch(request: Request): Promise<Response> {
+    const { pathname } = new URL(request.url);
+    if (!pathname.startsWith('/outbox/')) return super.fetch(request);
+    const op = pathname.slice('/outbox/'.length);
+    if (request.method !== 'POST' || !LEDGER_OPS.includes(op)) {
+      return new Response(null, { status: 404 });
+    }
+    const call = (await request.json().catch(() => null)) as LedgerCall | null;
+    if (typeof call !== 'object' || call === null) return new Response(null, { status: 400 });
+    return Response.json(await this.#ledger.answer({ ...call, op } as LedgerCall));
   }
 
-  /** Forgets expired ledger entries. */
+  /** Forgets what has expired. */
   async alarm(): Promise<void> {
     await this.#ledger.sweep();
-  }
-
-  async #answer(call: OutboxCall): Promise<Begin | Record<string, never>> {
-    switch (call.op) {
-      case 'begin': {
-        // The slot comes first, so the ledger's clock starts when the send really does.
-        const grant = await this.#window.take(call.rate, call.leaseTtlMs, MAX_WAIT_MS, call.urgent);
-        if (!('lease' in grant)) return grant;
-        const claim = await this.#ledger.claim(call.crmMessageId, call.settings);
-        if (claim.action === 'send') return { claim, lease: grant.lease };
-        this.#window.cancel(grant.lease);
-        return { claim };
-      }
-      case 'finish':
-        if (call.slot !== 'hold')
-          this.#window.release(call.lease, call.rate, call.slot === 'pause');
-        await this.#ledger.settle(call.crmMessageId, call.claim, call.settlement, call.settings);
-        return {};
-    }
   }
 }

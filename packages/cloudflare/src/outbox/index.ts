@@ -1,12 +1,25 @@
 /**
- * A durable outbox on Cloudflare Queues: validate and enqueue at the producer, send from the
- * queue consumer under one rate limit per API key, exactly once by a ledger in a Durable Object.
+ * A durable outbox on Cloudflare Queues: validate and enqueue in any Worker, send from the queue
+ * consumer under one rate limit per API key, exactly once by a ledger in a Durable Object, which
+ * also answers `status()` with the statuses the Worker's webhooks record. The contract of the
+ * Redis and Deno KV outboxes, with core's decision after each attempt.
  *
  * @module @wazzup-sdk/cloudflare/outbox
  */
 
-export type { DeadLetter, DeadLetterError, DeadLetterReason } from '@wazzup-sdk/core/outbox';
-export { describeError } from '@wazzup-sdk/core/outbox';
+export type {
+  DeadLetter,
+  DeadLetterError,
+  DeadLetterReason,
+  OutboxEnqueueOptions,
+  OutboxJob,
+  OutboxMessage,
+  OutboxState,
+  OutboxStatus,
+  OutboxTimelineEntry,
+  StatusEvent,
+} from '@wazzup-sdk/core/outbox';
+export { describeError, isOutboxJob, WazzupEnqueueError } from '@wazzup-sdk/core/outbox';
 export type {
   DurableObjectNamespaceLike,
   DurableObjectStateLike,
@@ -18,10 +31,5 @@ export type {
 export type { OutboxConsumer, OutboxConsumerOptions } from './consumer';
 export { createOutboxConsumer } from './consumer';
 export { WazzupOutbox } from './durable-object';
-export type { EnqueueOptions } from './enqueue';
-export { enqueueMessage, enqueueMessages, WazzupEnqueueError } from './enqueue';
-export type { OutboxEnvelope, OutboxMessage } from './envelope';
-export { isOutboxEnvelope } from './envelope';
-export type { Grant, OutboxRateLimit } from './lease-window';
-export type { Claim, LedgerEntry, LedgerSettings, Settlement } from './ledger';
-export type { Begin, OutboxAnswer, OutboxCall, SlotEnd } from './protocol';
+export type { QueueOutbox, QueueOutboxOptions } from './queue-outbox';
+export { createQueueOutbox } from './queue-outbox';
