@@ -130,6 +130,41 @@ describe('createQueueOutbox', () => {
     expect(queued.map(({ body }) => (body as { lane: string }).lane)).toEqual(['interactive']);
   });
 
+  it('consume never throws: a failed delivery comes again and is told, the others are acked', async () => {
+    const { producer, queued } = queue();
+    const errors: unknown[] = [];
+    const env = {
+      WAZZUP_API_KEY: 'k'.repeat(32),
+      WAZZUP_OUTBOX: namespace(),
+      WAZZUP_QUEUE: producer,
+    };
+    const outbox = createQueueOutbox(env, {
+      wazzup: {
+        messages: { send: async () => ({ status: 'sent', messageId: 'm-1' }) },
+      } as never,
+      onResult: (_result, message) => {
+        if (message.text === 'Message 2') throw new Error('injected crash');
+      },
+      onError: (error) => void errors.push(error),
+    });
+    await outbox.enqueueMany([message(1), message(2)]);
+    const settled: string[] = [];
+    const delivery = (body: unknown, id: string) => ({
+      id,
+      body,
+      attempts: 1,
+      ack: () => void settled.push(`ack ${id}`),
+      retry: () => void settled.push(`retry ${id}`),
+    });
+    const batch = {
+      queue: 'wazzup-outbox',
+      messages: queued.map(({ body }, i) => delivery(body, `q${i}`)),
+    };
+    await expect(outbox.consume(batch)).resolves.toBeUndefined();
+    expect(settled.sort()).toEqual(['ack q0', 'retry q1']);
+    expect(errors).toEqual([new Error('injected crash')]);
+  });
+
   it('names the missing binding when it is made', () => {
     expect(() => createQueueOutbox({ WAZZUP_API_KEY: 'k' })).toThrow(
       expect.objectContaining({ name: 'WazzupConfigError', variable: 'WAZZUP_OUTBOX' }),

@@ -61,6 +61,11 @@ export interface QueueOutboxOptions<Env = unknown>
    * ledger makes that a `duplicate`, so it runs at least once per message.
    */
   onResult?: (result: SendMessageResult, message: OutboxMessage, env: Env) => unknown;
+  /**
+   * Told of a delivery that failed without a verdict (the Durable Object out of reach, a throw
+   * from `onResult`, a bug); the message is delivered again. Default: `console.error`.
+   */
+  onError?: (error: unknown, message: QueueMessage<unknown>, env: Env) => unknown;
 }
 
 /** The outbox in a Worker: enqueue, track and re-drive messages, and consume its queues. */
@@ -160,6 +165,10 @@ export function createQueueOutbox<Env extends WazzupEnv>(
     () => durableObjectRateLimit(namespace),
   );
   const { onResult } = options;
+  const onError =
+    options.onError ??
+    ((error: unknown, message: QueueMessage<unknown>) =>
+      console.error(`wazzup outbox: delivery ${message.id} failed and will come again:`, error));
   const send: OutboxSend = onResult
     ? async (message, call) => {
         const result = await sendOnce(message, call);
@@ -274,9 +283,8 @@ export function createQueueOutbox<Env extends WazzupEnv>(
 
     async consume(batch) {
       const gaveUp = batch.queue === deadLetterQueue;
-      // Each message settles on its own; a crash in one is thrown only after the others are
-      // acked, so the queue delivers just the unfinished ones again.
-      const crashes: unknown[] = [];
+      // Each message settles on its own, and the handler never throws: a throw would have the
+      // queue deliver the whole batch again, the messages already done with too.
       await Promise.all(
         batch.messages.map(async (message) => {
           try {
@@ -284,12 +292,15 @@ export function createQueueOutbox<Env extends WazzupEnv>(
             if (next === 'done') message.ack();
             else message.retry({ delaySeconds: next });
           } catch (error) {
-            crashes.push(error);
             message.retry();
+            try {
+              await onError(error, message, env);
+            } catch {
+              // A hook that throws changes nothing: the message is delivered again either way.
+            }
           }
         }),
       );
-      if (crashes.length) throw crashes[0];
     },
   };
 }

@@ -219,11 +219,18 @@ export function createOutboxEngine(
     if (stored?.state !== 'sent') await store.addDead(id, deadAt);
   }
 
-  /** Claims the message in the ledger for one attempt. */
-  async function claim(id: string, job: OutboxJob): Promise<Claim> {
-    let claimed: Claim = { action: 'ack', messageId: undefined };
+  /**
+   * Claims the message in the ledger for one attempt; `given-up` when it is dead already (a stray
+   * delivery: only `revive` opens a dead message again).
+   */
+  async function claim(id: string, job: OutboxJob): Promise<Claim | { action: 'given-up' }> {
+    let claimed: Claim | { action: 'given-up' } = { action: 'ack', messageId: undefined };
     await store.update(id, (record): OutboxRecord | undefined => {
       const current = record ?? freshRecord(job.message.crmMessageId);
+      if (current.dead && current.state !== 'sent') {
+        claimed = { action: 'given-up' };
+        return undefined;
+      }
       const entry = claimEntry(current.ledger, Date.now(), ledger);
       claimed = entry.claim;
       if (entry.claim.action === 'send') {
@@ -247,6 +254,7 @@ export function createOutboxEngine(
     async attempt(id: string, job: OutboxJob, attempts: number): Promise<AttemptVerdict> {
       for (let resend = 0; ; resend++) {
         const claimed = await claim(id, job);
+        if (claimed.action === 'given-up') return { done: 'dead' };
         if (claimed.action === 'ack') return { done: 'sent' };
         if (claimed.action === 'dead-letter') {
           await bury(id, job, attempts, 'outcome-unknown', { mayHaveBeenSent: true });
@@ -281,9 +289,11 @@ export function createOutboxEngine(
           const entry = settleEntry(current.ledger, claimed, settlement, Date.now(), ledger);
           const updated: OutboxRecord = { ...current, ...(entry && { ledger: entry }) };
           if (settlement.outcome === 'sent') {
+            // Sent after all, even if another delivery gave it up meanwhile.
             updated.state = 'sent';
+            delete updated.dead;
             if (messageId !== undefined) updated.messageId = messageId;
-          } else if (updated.state !== 'sent') updated.state = 'queued';
+          } else if (updated.state === 'sending') updated.state = 'queued';
           return updated;
         });
         if (messageId !== undefined) await adoptOrphans(id, messageId);
