@@ -229,7 +229,12 @@ describe('the outbox on Queues and a Durable Object, inside workerd', () => {
         `highest rate ${rate} per ${RATE.windowMs} ms (limit ${RATE.limit})`,
     );
 
-    if (lost.length) console.log(JSON.stringify(lost.map((id) => [statuses[ids.indexOf(id)], mock.deliveriesOf(id), dead.get(id)])));
+    if (lost.length)
+      console.log(
+        JSON.stringify(
+          lost.map((id) => [statuses[ids.indexOf(id)], mock.deliveriesOf(id), dead.get(id)]),
+        ),
+      );
     expect(lost).toEqual([]);
     expect(duplicates).toEqual([]);
     expect(rate).toBeLessThanOrEqual(RATE.limit);
