@@ -72,7 +72,15 @@ function busiestWindow(times: number[]): number {
   return most;
 }
 
-const tempKv = () => `${Deno.makeTempDirSync({ prefix: 'wazzup-kv-' })}/kv.sqlite3`;
+/**
+ * A new KV file, made here first: processes that open a file nobody has made yet race to create
+ * its tables, and the loser fails `database is locked`.
+ */
+async function tempKv(): Promise<string> {
+  const path = `${Deno.makeTempDirSync({ prefix: 'wazzup-kv-' })}/kv.sqlite3`;
+  (await Deno.openKv(path)).close();
+  return path;
+}
 const envFor = (url: string, path: string, name: string, count: number) => ({
   KV_PATH: path,
   NAME: name,
@@ -87,7 +95,7 @@ const envFor = (url: string, path: string, name: string, count: number) => ({
 
 Deno.test('three Deno processes on one KV file send 300 each with no 429 and none failed', async () => {
   await withMock(async (url, mock) => {
-    const path = tempKv();
+    const path = await tempKv();
     const campaigns = [1, 2, 3].map((i) => campaign(envFor(url, path, `deno-${i}`, 300)));
     const reports = await Promise.all(campaigns.map((one) => one.done));
     for (const report of reports) assert.deepEqual(report, { sent: 300, failed: 0, codes: {} });
@@ -100,7 +108,7 @@ Deno.test('three Deno processes on one KV file send 300 each with no 429 and non
 
 Deno.test('a Deno process killed with SIGKILL mid-campaign is started again and sends on with no 429', async () => {
   await withMock(async (url, mock) => {
-    const path = tempKv();
+    const path = await tempKv();
     const first = campaign(envFor(url, path, 'first', 300));
     for (let i = 0; i < 400 && first.progress() < 150; i++)
       await new Promise((r) => setTimeout(r, 50));
@@ -129,7 +137,7 @@ Deno.test('a Deno process killed with SIGKILL mid-campaign is started again and 
 });
 
 Deno.test('kvRateLimit takes slots in order, frees a dead holder’s at its lease, holds bulk for a reply', async () => {
-  const kv = await Deno.openKv(tempKv());
+  const kv = await Deno.openKv(await tempKv());
   try {
     const store = kvRateLimit(kv, { prefix: 'lease' });
     const take = (...slots: string[]) =>
@@ -163,7 +171,7 @@ Deno.test('kvRateLimit takes slots in order, frees a dead holder’s at its leas
 });
 
 Deno.test('two receivers sharing kvDedupe handle each item once: repeats, concurrent copies, a restart', async () => {
-  const path = tempKv();
+  const path = await tempKv();
   const TOKEN = 'tok_5f1c9a7e3b2d4c6a8e0f1a2b';
   const handled: string[] = [];
   let finish!: () => void;
