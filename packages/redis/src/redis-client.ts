@@ -5,6 +5,40 @@
  */
 export interface RedisLike {
   eval(script: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>;
+  /** Every ioredis client has it: scripts then go by their hash, not their text, on each call. */
+  evalsha?(sha: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>;
+}
+
+/**
+ * A Lua script, run by its SHA-1 (`EVALSHA`) and loaded with `EVAL` whenever Redis does not know
+ * it yet (a new server, a restart, `SCRIPT FLUSH`): a store's scripts run twice per send, and
+ * their text would otherwise travel with every call.
+ */
+export function luaScript(
+  lua: string,
+): (
+  redis: RedisLike,
+  keys: readonly string[],
+  args: readonly (string | number)[],
+) => Promise<unknown> {
+  let sha: Promise<string> | undefined;
+  return async (redis, keys, args) => {
+    if (typeof redis.evalsha !== 'function') return redis.eval(lua, keys.length, ...keys, ...args);
+    sha ??= digestHex('SHA-1', lua);
+    try {
+      return await redis.evalsha(await sha, keys.length, ...keys, ...args);
+    } catch (error) {
+      if (!String((error as Error | undefined)?.message).includes('NOSCRIPT')) throw error;
+      return redis.eval(lua, keys.length, ...keys, ...args);
+    }
+  };
+}
+
+async function digestHex(algorithm: 'SHA-1' | 'SHA-256', text: string): Promise<string> {
+  const digest = await crypto.subtle.digest(algorithm, new TextEncoder().encode(text));
+  let hex = '';
+  for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, '0');
+  return hex;
 }
 
 /** Options every store takes. */
@@ -23,9 +57,6 @@ export function checkPrefix(prefix: string | undefined): string {
 }
 
 /** SHA-256 of a text in hex: how a key's name or a delivery's id is written into Redis. */
-export async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  let hex = '';
-  for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, '0');
-  return hex;
+export function sha256(text: string): Promise<string> {
+  return digestHex('SHA-256', text);
 }

@@ -1,5 +1,11 @@
 import type { Claim, DedupeStore } from '@wazzup-sdk/core/webhooks';
-import { checkPrefix, type RedisLike, type RedisStoreOptions, sha256 } from './redis-client';
+import {
+  checkPrefix,
+  luaScript,
+  type RedisLike,
+  type RedisStoreOptions,
+  sha256,
+} from './redis-client';
 
 // ARGV: leaseMs. A claim is the value "claimed" with the lease as its expiry; "done" stays for
 // the store's time.
@@ -16,6 +22,10 @@ const RELEASE = `
 if redis.call('GET', KEYS[1]) == 'claimed' then redis.call('DEL', KEYS[1]) end
 return 0
 `;
+
+const runClaim = luaScript(CLAIM);
+const runRelease = luaScript(RELEASE);
+const runComplete = luaScript("redis.call('SET', KEYS[1], 'done', 'PX', ARGV[1]) return 0");
 
 /** Options of {@link redisDedupe}. */
 export interface RedisDedupeOptions extends RedisStoreOptions {
@@ -38,19 +48,14 @@ export function redisDedupe(redis: RedisLike, options: RedisDedupeOptions = {}):
   const name = async (key: string) => `${prefix}:dedupe:${await sha256(key)}`;
   return {
     async claim(key, leaseMs) {
-      const claim = await redis.eval(CLAIM, 1, await name(key), Math.max(1, Math.ceil(leaseMs)));
+      const claim = await runClaim(redis, [await name(key)], [Math.max(1, Math.ceil(leaseMs))]);
       return String(claim) as Claim;
     },
     async complete(key) {
-      await redis.eval(
-        "redis.call('SET', KEYS[1], 'done', 'PX', ARGV[1]) return 0",
-        1,
-        await name(key),
-        ttlMs,
-      );
+      await runComplete(redis, [await name(key)], [ttlMs]);
     },
     async release(key) {
-      await redis.eval(RELEASE, 1, await name(key));
+      await runRelease(redis, [await name(key)], []);
     },
   };
 }

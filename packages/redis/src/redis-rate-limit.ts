@@ -1,5 +1,5 @@
 import { defineRateLimitStore, type RateLimitStore } from '@wazzup-sdk/core';
-import { checkPrefix, type RedisLike, type RedisStoreOptions } from './redis-client';
+import { checkPrefix, luaScript, type RedisLike, type RedisStoreOptions } from './redis-client';
 
 // Each script reads the time from Redis (TIME), so processes whose clocks disagree share one
 // clock. KEYS: the key's counted slots (a sorted set scored by when each stops counting), its
@@ -74,6 +74,10 @@ end
 return 0
 `;
 
+const runTake = luaScript(TAKE);
+const runRelease = luaScript(RELEASE);
+const runPause = luaScript(PAUSE);
+
 /** Options of {@link redisRateLimit}. */
 export type RedisRateLimitOptions = RedisStoreOptions;
 
@@ -95,32 +99,22 @@ export function redisRateLimit(
     async take({ key, slots, limit, windowMs, leaseMs, lane }) {
       const [counted, pause] = keys(key);
       const interactive = `${prefix}:rl:{${key}}:interactive`;
-      const [taken, waitMs] = (await redis.eval(
-        TAKE,
-        3,
-        counted as string,
-        pause as string,
-        interactive,
-        limit,
-        Math.ceil(windowMs),
-        Math.ceil(leaseMs),
-        lane,
-        ...slots,
+      const [taken, waitMs] = (await runTake(
+        redis,
+        [counted as string, pause as string, interactive],
+        [limit, Math.ceil(windowMs), Math.ceil(leaseMs), lane, ...slots],
       )) as [number, number];
       return { taken: Number(taken), waitMs: Number(waitMs) };
     },
     async release({ key, slot, windowMs, heldMs }) {
-      await redis.eval(
-        RELEASE,
-        1,
-        keys(key)[0] as string,
-        slot,
-        Math.ceil(windowMs),
-        Math.ceil(heldMs),
+      await runRelease(
+        redis,
+        [keys(key)[0] as string],
+        [slot, Math.ceil(windowMs), Math.ceil(heldMs)],
       );
     },
     async pause({ key, ms }) {
-      await redis.eval(PAUSE, 1, keys(key)[1] as string, Math.ceil(ms));
+      await runPause(redis, [keys(key)[1] as string], [Math.ceil(ms)]);
     },
   });
 }

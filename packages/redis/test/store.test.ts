@@ -164,3 +164,33 @@ describe('redisRateLimit', () => {
     }
   });
 });
+
+describe('the stores’ scripts', () => {
+  it('go by their hash after the first call, and load again after Redis forgets them', async () => {
+    const redis = connect();
+    const store = redisRateLimit(redis, { prefix: 'scripts' });
+    const take = (slot: string) =>
+      store.take({
+        key: 'k',
+        slots: [slot],
+        limit: 10,
+        windowMs: 1000,
+        leaseMs: 5000,
+        lane: 'interactive',
+      });
+    await redis.call('SCRIPT', 'FLUSH');
+    await redis.call('CONFIG', 'RESETSTAT');
+    for (const slot of ['a', 'b', 'c']) expect(await take(slot)).toEqual({ taken: 1, waitMs: 0 });
+    const calls = async () => {
+      const stats = String(await redis.call('INFO', 'commandstats'));
+      const count = (name: string) =>
+        Number(new RegExp(`cmdstat_${name}:calls=(\\d+)`).exec(stats)?.[1] ?? 0);
+      return { eval: count('eval'), evalsha: count('evalsha') };
+    };
+    // The first take finds no script (NOSCRIPT), loads it with EVAL; the rest go by hash.
+    expect(await calls()).toEqual({ eval: 1, evalsha: 3 });
+    await redis.call('SCRIPT', 'FLUSH');
+    expect(await take('d')).toEqual({ taken: 1, waitMs: 0 });
+    expect(await calls()).toEqual({ eval: 2, evalsha: 4 });
+  });
+});

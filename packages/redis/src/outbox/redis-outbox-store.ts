@@ -1,5 +1,6 @@
 import type { OutboxRecord, OutboxStore, StatusEvent } from '@wazzup-sdk/core/outbox';
 import type { Redis } from 'ioredis';
+import { luaScript } from '../redis-client';
 
 // Sets KEYS[1] to ARGV[2] (for ARGV[3] ms) only if it still holds ARGV[1] ('' for none): the
 // outbox's rules run in JavaScript (core's), and this makes each read-change-write atomic.
@@ -16,6 +17,9 @@ local items = redis.call('LRANGE', KEYS[1], 0, -1)
 redis.call('DEL', KEYS[1])
 return items
 `;
+
+const compareAndSet = luaScript(COMPARE_AND_SET);
+const takeAll = luaScript(TAKE_ALL);
 
 const ORPHAN_TTL_MS = 10 * 60 * 1000;
 
@@ -37,7 +41,7 @@ export function redisOutboxStore(redis: Redis, base: string, ttlMs: number): Out
         const next = change(current && structuredClone(current));
         if (next === undefined) return current;
         const json = JSON.stringify(next);
-        if (Number(await redis.eval(COMPARE_AND_SET, 1, recordKey(id), raw, json, ttlMs)) === 1) {
+        if (Number(await compareAndSet(redis, [recordKey(id)], [raw, json, ttlMs])) === 1) {
           return next;
         }
       }
@@ -53,7 +57,7 @@ export function redisOutboxStore(redis: Redis, base: string, ttlMs: number): Out
       await redis.pexpire(key, ORPHAN_TTL_MS);
     },
     async takeOrphans(messageId) {
-      const raw = (await redis.eval(TAKE_ALL, 1, `${base}:orphans:${messageId}`)) as string[];
+      const raw = (await takeAll(redis, [`${base}:orphans:${messageId}`], [])) as string[];
       return raw.map((item) => JSON.parse(item) as StatusEvent);
     },
     async addDead(id, at) {
