@@ -10,6 +10,7 @@ import { measureColdStart } from './cold-start';
 import { best, type Rounds } from './measure';
 import { measureQueuedMemory } from './memory';
 import { benchNodes, runScript } from './nodes';
+import { measureOutboxCost, measureOutboxKeys } from './outbox';
 import { measureReplicas } from './replicas';
 import { type BenchResults, type HistoryEntry, headline, renderMarkdown } from './report';
 
@@ -20,57 +21,80 @@ async function roundsUnder(node: string, script: string): Promise<Rounds> {
   return JSON.parse(await runScript(node, script)) as Rounds;
 }
 
-const nodes = await benchNodes();
-const results: BenchResults = {
-  machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '' },
-  overhead: {},
-  throughput: {},
-  coldStart: {},
-};
-for (const { major, binary } of nodes) {
-  console.log(`Node ${major}: per-send overhead (in-memory transport)…`);
-  const rounds = await roundsUnder(binary, 'overhead-main.ts');
-  results.overhead[major] = { best: best(rounds, 'lower'), rounds };
-  console.log(`Node ${major}: cold start (fresh processes, paired)…`);
-  results.coldStart[major] = await measureColdStart(binary);
-  console.log(`Node ${major}: receiving a webhook (in-process)…`);
-  const received = await roundsUnder(binary, 'receive-main.ts');
-  results.receive = {
-    ...results.receive,
-    [major]: { best: best(received, 'lower'), rounds: received },
-  };
-}
-// Throughput takes a minute a version: on the oldest and the newest, as the targets name them.
-for (const { major, binary } of [nodes[0], nodes.at(-1)].filter((node) => node !== undefined)) {
-  console.log(`Node ${major}: throughput (loopback HTTP, mock in its own process)…`);
-  const rounds = await roundsUnder(binary, 'throughput-main.ts');
-  results.throughput[major] = { best: best(rounds, 'higher'), rounds };
-}
-console.log('rate-limited burst…');
-results.burst = await measureBurst();
-console.log('four processes on one key through Redis, beside one in memory…');
-results.replicas = await measureReplicas();
-console.log('20 000 sends queued behind the limiter…');
-results.memory = await measureQueuedMemory();
-console.log('bundle sizes…');
-results.bundles = Object.fromEntries(
-  await Promise.all(
-    SIZE_CASES.map(async (entry) => [entry.name, await bundleSize(entry)] as const),
-  ),
-);
-results.budgets = {
-  sendOnlyBytes: BUDGET_BYTES,
-  sendOnlyTargetBytes: TARGET_BYTES,
-  wholeClientBytes: SIZE_CASES.find((entry) => entry.budgetBytes)?.budgetBytes ?? 0,
-};
+const resultsPath = `${root}bench/results.json`;
+// `BENCH_ONLY=outbox pnpm bench`: the outbox rows alone, the other figures kept from the last run
+// (no history row, since its headline would mix two runs).
+const only = process.env.BENCH_ONLY;
+if (only !== undefined && only !== 'outbox') throw new Error(`BENCH_ONLY=${only}: only 'outbox'`);
 
+async function measureOutbox(): Promise<NonNullable<BenchResults['outbox']>> {
+  console.log('the Redis outbox: 8 keys at 500 / 5 s each…');
+  const keys = await measureOutboxKeys();
+  console.log('the Redis outbox: cost per message against BullMQ’s own loop…');
+  return { keys, cost: await measureOutboxCost() };
+}
+
+async function measureAll(): Promise<BenchResults> {
+  const nodes = await benchNodes();
+  const results: BenchResults = {
+    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '' },
+    overhead: {},
+    throughput: {},
+    coldStart: {},
+  };
+  for (const { major, binary } of nodes) {
+    console.log(`Node ${major}: per-send overhead (in-memory transport)…`);
+    const rounds = await roundsUnder(binary, 'overhead-main.ts');
+    results.overhead[major] = { best: best(rounds, 'lower'), rounds };
+    console.log(`Node ${major}: cold start (fresh processes, paired)…`);
+    results.coldStart[major] = await measureColdStart(binary);
+    console.log(`Node ${major}: receiving a webhook (in-process)…`);
+    const received = await roundsUnder(binary, 'receive-main.ts');
+    results.receive = {
+      ...results.receive,
+      [major]: { best: best(received, 'lower'), rounds: received },
+    };
+  }
+  // Throughput takes a minute a version: on the oldest and the newest, as the targets name them.
+  for (const { major, binary } of [nodes[0], nodes.at(-1)].filter((node) => node !== undefined)) {
+    console.log(`Node ${major}: throughput (loopback HTTP, mock in its own process)…`);
+    const rounds = await roundsUnder(binary, 'throughput-main.ts');
+    results.throughput[major] = { best: best(rounds, 'higher'), rounds };
+  }
+  console.log('rate-limited burst…');
+  results.burst = await measureBurst();
+  console.log('four processes on one key through Redis, beside one in memory…');
+  results.replicas = await measureReplicas();
+  results.outbox = await measureOutbox();
+  console.log('20 000 sends queued behind the limiter…');
+  results.memory = await measureQueuedMemory();
+  console.log('bundle sizes…');
+  results.bundles = Object.fromEntries(
+    await Promise.all(
+      SIZE_CASES.map(async (entry) => [entry.name, await bundleSize(entry)] as const),
+    ),
+  );
+  results.budgets = {
+    sendOnlyBytes: BUDGET_BYTES,
+    sendOnlyTargetBytes: TARGET_BYTES,
+    wholeClientBytes: SIZE_CASES.find((entry) => entry.budgetBytes)?.budgetBytes ?? 0,
+  };
+  return results;
+}
+
+const results: BenchResults = only
+  ? {
+      ...(JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults),
+      outbox: await measureOutbox(),
+    }
+  : await measureAll();
 mkdirSync(`${root}bench`, { recursive: true });
-writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 const historyPath = `${root}bench/history.json`;
 const history: HistoryEntry[] = existsSync(historyPath)
   ? (JSON.parse(readFileSync(historyPath, 'utf8')) as HistoryEntry[])
   : [];
-history.push(headline(results, new Date().toISOString()));
+if (!only) history.push(headline(results, new Date().toISOString()));
 writeFileSync(historyPath, `${JSON.stringify(history.slice(-30), null, 2)}\n`);
 const markdown = renderMarkdown(results, history.slice(-30));
 writeFileSync(`${root}BENCHMARKS.md`, markdown);
