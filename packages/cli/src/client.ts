@@ -1,4 +1,4 @@
-import { createWazzup, type Logger, type Wazzup } from '@wazzup-sdk/core';
+import { createWazzup, type Logger, type Wazzup, WazzupConfigError } from '@wazzup-sdk/core';
 import { ENV } from '@wazzup-sdk/core/internal';
 import { UsageError } from './output';
 
@@ -29,23 +29,30 @@ const STDERR: Logger = {
   error: (line) => console.error(line),
 };
 
-/** A client from the flags, then the environment. */
+/** A client from the flags, then the environment, as core reads it. */
 export function clientFrom(args: {
   'api-key'?: string | undefined;
   'base-url'?: string | undefined;
   verbose?: boolean | undefined;
 }): Wazzup {
-  const apiKey = args['api-key'] ?? process.env[ENV.apiKey];
-  if (!apiKey?.trim()) {
-    throw new UsageError(
-      `no API key: set ${ENV.apiKey} or pass --api-key (a blank one is as missing as none)`,
-    );
+  try {
+    return createWazzup({
+      ...(args['api-key'] !== undefined && { apiKey: args['api-key'] }),
+      ...(args['base-url'] && { baseUrl: args['base-url'] }),
+      env: process.env,
+      logger: STDERR,
+      ...(args.verbose && { logLevel: 'debug' }),
+    });
+  } catch (error) {
+    // A missing key is the user's to fix, not a crash: the usage error and its exit code.
+    if (error instanceof WazzupConfigError && [ENV.apiKey, 'apiKey'].includes(error.variable)) {
+      const missing = !(args['api-key'] ?? process.env[ENV.apiKey])?.trim();
+      throw new UsageError(
+        missing
+          ? `no API key: set ${ENV.apiKey} or pass --api-key (a blank one is as missing as none)`
+          : error.message,
+      );
+    }
+    throw error;
   }
-  return createWazzup({
-    apiKey,
-    ...(args['base-url'] && { baseUrl: args['base-url'] }),
-    env: process.env,
-    logger: STDERR,
-    ...(args.verbose && { logLevel: 'debug' }),
-  });
 }

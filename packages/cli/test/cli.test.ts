@@ -339,5 +339,21 @@ describe('wazzup', () => {
     const short = await wazzup(['listen', '--port', '0', '--token', 'short']);
     expect(short.code).toBe(2);
     expect(short.stderr).toContain('--token must be at least 16 characters');
+    // A key a header cannot carry is refused as core refuses it, never sent, never printed.
+    const broken = await wazzup(['channels'], { WAZZUP_API_KEY: 'sk live key' });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('printable ASCII');
+    expect(broken.stderr).not.toContain('sk live key');
+    expect(served.mock.requests).toEqual([]);
+  });
+
+  it('depends on hono, citty and the Node server by caret ranges, so a project keeps one copy', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const manifest = JSON.parse(
+      await readFile(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8'),
+    ) as { dependencies: Record<string, string> };
+    for (const [name, range] of Object.entries(manifest.dependencies)) {
+      if (!name.startsWith('@wazzup-sdk/')) expect(range, name).toMatch(/^\^\d/);
+    }
   });
 });
