@@ -6,15 +6,17 @@ import { channels } from './commands/channels';
 import { listen } from './commands/listen';
 import { mock } from './commands/mock';
 import { send } from './commands/send';
+import { triggerCommand } from './commands/trigger';
 import { webhooks } from './commands/webhooks';
 import { colours, describeFailure, EXIT, plain, UsageError } from './output';
 
 const root = defineCommand({
   meta: {
     name: 'wazzup',
-    description: 'Run a Wazzup24 integration: channels, send, webhooks, listen, and a fake API',
+    description:
+      'Run a Wazzup24 integration: channels, send, webhooks, listen, and a fake API to trigger',
   },
-  subCommands: { channels, send, webhooks, listen, mock },
+  subCommands: { channels, send, webhooks, listen, mock, trigger: triggerCommand },
 });
 
 const VERSION = '0.1.0';

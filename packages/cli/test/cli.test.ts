@@ -198,6 +198,61 @@ describe('wazzup', () => {
     expect(timeline).toEqual(['sent', 'delivered', 'read']);
   });
 
+  it('trigger: a receiver gets a message, a status, a createContact and a channel change from wazzup mock', async () => {
+    const listener = start(['listen', '--port', '0', '--json', '--show-token']);
+    running.push(listener);
+    const { address } = JSON.parse(await listener.line(/"type":"listening"/)) as {
+      address: string;
+    };
+    const fake = start(['mock', '--port', '0', '--webhooks', address, '--json']);
+    running.push(fake);
+    const { url, apiKey } = JSON.parse(await fake.line(/"url"/)) as { url: string; apiKey: string };
+    const env = { WAZZUP_API_KEY: apiKey, WAZZUP_BASE_URL: url };
+    const incoming = await wazzup(
+      ['trigger', 'message', '--chat-id', '79011112233', '--text', 'Hi from a contact', '--json'],
+      env,
+    );
+    expect(incoming.code).toBe(0);
+    const { messageId } = JSON.parse(incoming.stdout) as { messageId: string };
+    await listener.line(new RegExp(`"messageId":"${messageId}".*"text":"Hi from a contact"`));
+    const status = await wazzup(
+      ['trigger', 'status', '--message-id', 'm-42', '--status', 'read'],
+      env,
+    );
+    expect(status.stdout).toContain('delivered status read of m-42 (your app answered 200)');
+    await listener.line(/"messageId":"m-42".*"status":"read"/);
+    const contact = await wazzup(
+      [
+        'trigger',
+        'create-contact',
+        '--data',
+        JSON.stringify({
+          responsibleUserId: 'u-1',
+          name: 'Ann',
+          contactData: [{ chatType: 'whatsapp', chatId: '79011112233' }],
+          source: 'auto',
+        }),
+      ],
+      env,
+    );
+    expect(contact.code).toBe(0);
+    await listener.line(/"type":"createContact"/);
+    await wazzup(
+      ['trigger', 'channel', '--channel-id', DEMO_CHANNEL_IDS.telegram, '--state', 'disabled'],
+      env,
+    );
+    await listener.line(
+      new RegExp(`"channelId":"${DEMO_CHANNEL_IDS.telegram}".*"state":"disabled"`),
+    );
+    // Bad usage is refused before anything is sent; the real API has no such routes.
+    const bad = await wazzup(['trigger', 'create-deal', '--data', '[1]'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--data must be a JSON object');
+    const missing = await wazzup(['trigger', 'message', '--chat-id', '1'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('text');
+  });
+
   it('listen prints one readable line per event', async () => {
     const listener = start([
       'listen',

@@ -7,6 +7,7 @@ import {
   type RandomFaults,
   serverErrorResponse,
 } from './faults/faults';
+import { answerControl, CONTROL_PREFIX } from './routes/control';
 import { apiError, type MockRoute, matchRoute, v3Routes } from './routes/v3-routes';
 import { bearerKey, createAccountDirectory, type MockAccount } from './state/accounts';
 import { canSendTo, type MockChannel, stateError } from './state/channels';
@@ -410,11 +411,33 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
     }
   }
 
+  /** A control request (`/_mock/trigger/<kind>`), for the account its key names. */
+  async function control(request: Request, pathname: string): Promise<Response> {
+    const kind = /^\/_mock\/trigger\/([\w-]+)$/.exec(pathname)?.[1];
+    if (!kind) return apiError(404, 'NOT_FOUND', `No control route ${pathname}`);
+    if (request.method !== 'POST') {
+      return apiError(405, 'METHOD_NOT_ALLOWED', `${request.method} is not a method of this route`);
+    }
+    const apiKey = bearerKey(request.headers.get('authorization'));
+    const account = apiKey === undefined ? undefined : directory.byKey(apiKey);
+    if (!apiKey || !account) return new Response(null, { status: 401 });
+    return answerControl(kind, await readBody(request), {
+      channels: account.channels,
+      receive: (message) => api.receive({ ...message, apiKey }),
+      deliverWebhook: (body) => api.deliverWebhook(body, { apiKey }),
+      changeChannelState: (channelId, state) => api.changeChannelState(channelId, state, apiKey),
+      requestEntity: (kind, entity) => api.requestEntity(kind, entity, apiKey),
+      now,
+    });
+  }
+
   /** Every request: logged, given the next fault (on any route), then answered. */
   async function handle(request: Request): Promise<Response> {
+    const { pathname } = new URL(request.url);
+    // The control surface is the test's, not the service's: no fault, no log, no rate limit.
+    if (pathname.startsWith(CONTROL_PREFIX)) return control(request, pathname);
     const fault = faults.next();
     const body = await readBody(request);
-    const { pathname } = new URL(request.url);
     const log: ReceivedRequest = {
       at: now(),
       method: request.method,
@@ -444,7 +467,7 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
 
   const handler = handle;
 
-  return {
+  const api: WazzupMock = {
     handler,
     fetch(input, init) {
       const request = new Request(input, init);
@@ -526,4 +549,5 @@ export function createWazzupMock(options: WazzupMockOptions = {}): WazzupMock {
       faults.clear();
     },
   };
+  return api;
 }

@@ -228,8 +228,14 @@ describe('createWebhookHandler', () => {
     });
     expect((await deliver(broken, request)).status).toBe(500);
     expect(errors[0]?.name).toBe('WazzupWebhookError');
-    const none = createWebhookHandler({ token: TOKEN });
+    // Without a handler it cannot answer, but an onEvent (a logger) still sees the request.
+    const seen: string[] = [];
+    const none = createWebhookHandler({
+      token: TOKEN,
+      onEvent: (event) => void seen.push(event.type),
+    });
     expect((await deliver(none, request)).status).toBe(501);
+    expect(seen).toEqual(['createContact']);
   });
 
   it('never crashes on any bytes, and runs no handler for them', async () => {

@@ -103,8 +103,11 @@ async function creation(
 ): Promise<Response> {
   const { handlers, handlerTimeoutMs } = options;
   const make = event.type === 'createContact' ? handlers.onCreateContact : handlers.onCreateDeal;
-  if (!make)
+  if (!make) {
+    // Still an event this receiver got (a logger's onEvent sees it), but it cannot answer one.
+    await handlers.onEvent?.(event, context);
     return json(501, { error: 'NOT_IMPLEMENTED', description: `No ${event.type} handler` });
+  }
   // Anything else the delivery carries is handled first, as any delivery's events are.
   const work = runEvents(options, events, context).then(async (ran) =>
     ran === 'handled' ? { entity: await created(options, event, context) } : ran,
