@@ -140,14 +140,17 @@ export function createObjectLedger(
         return {};
       }
       case 'listDead': {
+        // Each with when it died (its key holds the time), so the store can merge the shards.
         const page = await storage.list<Kept<string>>({
           prefix: 'd:',
           reverse: true,
           limit: call.offset + call.limit,
         });
         const at = now();
-        const ids = [...page.values()].filter((kept) => kept.exp > at).map((kept) => kept.v);
-        return { ids: ids.slice(call.offset) };
+        const dead = [...page]
+          .filter(([, kept]) => kept.exp > at)
+          .map(([name, kept]) => [kept.v, Number(name.slice(2, 17))] as const);
+        return { dead: dead.slice(call.offset) };
       }
     }
   }

@@ -1,3 +1,4 @@
+import { WazzupApiError } from '@wazzup-sdk/core';
 import { WazzupEnqueueError } from '@wazzup-sdk/core/outbox';
 import { describe, expect, it } from 'vitest';
 import type {
@@ -69,6 +70,9 @@ function queue(failAt = Number.POSITIVE_INFINITY) {
   };
   return { producer, queued };
 }
+
+const blocked = () =>
+  new WazzupApiError({ status: 400, code: 'CHANNEL_BLOCKED', description: 'off' });
 
 const message = (i: number) => ({
   channelId: 'e0629e11-0f67-4567-92a9-2237e91ec1b9',
@@ -197,10 +201,54 @@ describe('the object ledger', () => {
       await ledger.answer({ op: 'addDead', id, at, ttlMs: 60_000 });
     }
     expect(await ledger.answer({ op: 'listDead', offset: 0, limit: 10 })).toEqual({
-      ids: ['a', 'b', 'c'],
+      dead: [
+        ['a', 4_000],
+        ['b', 3_000],
+        ['c', 2_000],
+      ],
     });
     await ledger.answer({ op: 'removeDead', id: 'b' });
-    expect(await ledger.answer({ op: 'listDead', offset: 1, limit: 10 })).toEqual({ ids: ['c'] });
+    expect(await ledger.answer({ op: 'listDead', offset: 1, limit: 10 })).toEqual({
+      dead: [['c', 2_000]],
+    });
+  });
+
+  it('spreads a key’s ledger over its objects, and lists their dead letters as one, newest first', async () => {
+    const objects = new Set<string>();
+    const spread = namespace();
+    const env = {
+      WAZZUP_API_KEY: 'k'.repeat(32),
+      WAZZUP_QUEUE: queue().producer,
+      WAZZUP_OUTBOX: {
+        idFromName: (name: string) => {
+          objects.add(name);
+          return spread.idFromName(name);
+        },
+        get: spread.get,
+      },
+    };
+    const outbox = createQueueOutbox(env, {
+      wazzup: { messages: { send: () => Promise.reject(blocked()) } } as never,
+    });
+    const ids = await outbox.enqueueMany(Array.from({ length: 40 }, (_, i) => message(i)));
+    for (const [i, { crmMessageId }] of ids.entries()) {
+      const job = {
+        wazzupOutbox: 1,
+        message: { ...message(i), crmMessageId },
+        lane: 'interactive',
+        enqueuedAt: 0,
+      };
+      const delivery = { id: `q${i}`, body: job, attempts: 1, ack() {}, retry() {} };
+      await outbox.consume({ queue: 'wazzup-outbox', messages: [delivery] });
+    }
+    expect(objects.size).toBe(8);
+    const dead = await outbox.deadLetters({ limit: 100 });
+    expect(dead.map((letter) => letter.crmMessageId).sort()).toEqual(
+      ids.map((id) => id.crmMessageId).sort(),
+    );
+    const deadAt = dead.map((letter) => letter.deadAt);
+    expect(deadAt).toEqual([...deadAt].sort((a, b) => b - a));
+    expect((await outbox.deadLetters({ offset: 35, limit: 10 })).length).toBe(5);
   });
 
   it('sweeps what expired, keeps the rest, and sets an alarm while anything is left', async () => {
