@@ -86,6 +86,23 @@ describe('the outbox engine', () => {
     expect(sends).toBe(2);
   });
 
+  it('lists a dead message that a dying worker filed but did not list, on its next delivery', async () => {
+    const store = memoryStore();
+    const send: OutboxSend = () => Promise.reject(blocked());
+    const listing = store.addDead;
+    let dies = true;
+    store.addDead = async (id, at) => {
+      if (dies) throw new Error('killed');
+      return listing(id, at);
+    };
+    const engine = createOutboxEngine(store, send, SETTINGS);
+    await expect(engine.attempt('a', job('a'), 1)).rejects.toThrow('killed');
+    expect(await engine.deadLetters()).toEqual([]);
+    dies = false;
+    expect(await engine.attempt('a', job('a'), 2)).toEqual({ done: 'dead' });
+    expect((await engine.deadLetters()).map((letter) => letter.crmMessageId)).toEqual(['a']);
+  });
+
   it('keeps a dead letter when another delivery of the same message settles after it', async () => {
     // Two deliveries at once (an engine that ran a job twice): the second is refused while the
     // first still waits for its answer, which comes back as a 5xx only after the dead letter.

@@ -223,12 +223,18 @@ export function createOutboxEngine(
    * Claims the message in the ledger for one attempt; `given-up` when it is dead already (a stray
    * delivery: only `revive` opens a dead message again).
    */
-  async function claim(id: string, job: OutboxJob): Promise<Claim | { action: 'given-up' }> {
-    let claimed: Claim | { action: 'given-up' } = { action: 'ack', messageId: undefined };
+  async function claim(
+    id: string,
+    job: OutboxJob,
+  ): Promise<Claim | { action: 'given-up'; deadAt: number }> {
+    let claimed: Claim | { action: 'given-up'; deadAt: number } = {
+      action: 'ack',
+      messageId: undefined,
+    };
     await store.update(id, (record): OutboxRecord | undefined => {
       const current = record ?? freshRecord(job.message.crmMessageId);
       if (current.dead && current.state !== 'sent') {
-        claimed = { action: 'given-up' };
+        claimed = { action: 'given-up', deadAt: current.dead.deadAt };
         return undefined;
       }
       const entry = claimEntry(current.ledger, Date.now(), ledger);
@@ -254,7 +260,12 @@ export function createOutboxEngine(
     async attempt(id: string, job: OutboxJob, attempts: number): Promise<AttemptVerdict> {
       for (let resend = 0; ; resend++) {
         const claimed = await claim(id, job);
-        if (claimed.action === 'given-up') return { done: 'dead' };
+        if (claimed.action === 'given-up') {
+          // Listed again under the same time (a no-op when it is): a worker that died between
+          // filing the dead letter and listing it leaves the listing to this delivery.
+          await store.addDead(id, claimed.deadAt);
+          return { done: 'dead' };
+        }
         if (claimed.action === 'ack') return { done: 'sent' };
         if (claimed.action === 'dead-letter') {
           await bury(id, job, attempts, 'outcome-unknown', { mayHaveBeenSent: true });
