@@ -253,6 +253,71 @@ describe('wazzup', () => {
     expect(missing.stderr).toContain('text');
   });
 
+  it('listen --forward-to hands each delivery unchanged to the app and answers with its answer', async () => {
+    const { createServer } = await import('node:http');
+    const got: { url: string; body: Record<string, unknown> }[] = [];
+    const app = createServer((request, response) => {
+      let text = '';
+      request.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+      });
+      request.on('end', () => {
+        const body = JSON.parse(text) as Record<string, unknown>;
+        got.push({ url: request.url ?? '', body });
+        response.setHeader('content-type', 'application/json');
+        response.end(
+          JSON.stringify(body.createContact ? { id: 'crm-9', name: 'Ann', contactData: [] } : {}),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+    try {
+      const appUrl = `http://127.0.0.1:${(app.address() as { port: number }).port}/wazzup`;
+      const token = 'tok_forward_9f8e7d6c5b4a';
+      const listener = start(['listen', '--port', '0', '--token', token, '--forward-to', appUrl]);
+      running.push(listener);
+      const address = (await listener.line(/listening at/)).replace(/^listening at (\S+).*$/, '$1');
+      const shown = address.replace('****', token);
+      const fake = start(['mock', '--port', '0', '--webhooks', shown, '--json']);
+      running.push(fake);
+      const { url, apiKey } = JSON.parse(await fake.line(/"url"/)) as {
+        url: string;
+        apiKey: string;
+      };
+      const env = { WAZZUP_API_KEY: apiKey, WAZZUP_BASE_URL: url };
+      await wazzup(['trigger', 'message', '--chat-id', '79011112233', '--text', 'to the app'], env);
+      await listener.line(/message in +whatsapp 79011112233: to the app/);
+      await listener.line(/your app answered 200/);
+      const contact = await wazzup(
+        [
+          'trigger',
+          'create-contact',
+          '--data',
+          JSON.stringify({
+            responsibleUserId: 'u-1',
+            name: 'Ann',
+            contactData: [{ chatType: 'whatsapp', chatId: '79011112233' }],
+            source: 'auto',
+          }),
+        ],
+        env,
+      );
+      expect(contact.stdout).toContain(
+        'your app answered {"id":"crm-9","name":"Ann","contactData":[]}',
+      );
+      expect(got.map((each) => each.url)).toEqual([
+        `/wazzup?token=${token}`,
+        `/wazzup?token=${token}`,
+      ]);
+      expect(got[0]?.body).toMatchObject({ messages: [{ text: 'to the app' }] });
+      const bad = await wazzup(['listen', '--port', '0', '--forward-to', 'ftp://x']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--forward-to must be an http(s) address');
+    } finally {
+      app.close();
+    }
+  });
+
   it('listen prints one readable line per event', async () => {
     const listener = start([
       'listen',

@@ -60,6 +60,69 @@ function eventLine(event: WebhookEvent): string {
   }
 }
 
+/** The `--forward-to` address, checked before anything starts. */
+function forwardAddress(value: string | undefined): URL | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url;
+  } catch {}
+  throw new UsageError(
+    '--forward-to must be an http(s) address, e.g. http://127.0.0.1:3000/wazzup',
+  );
+}
+
+/** Hop-by-hop headers a proxy does not pass on, and what fetch sets itself. */
+const NOT_FORWARDED = ['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'];
+
+/**
+ * Prints each delivery as `listen` does, then hands it unchanged to the app (the same method,
+ * headers and body, and the query, which carries the token) and answers with the app's answer,
+ * so a createContact gets the app's entity. An app that cannot be reached is answered 502.
+ */
+function forwarding(
+  handle: (request: Request) => Promise<Response>,
+  target: URL,
+  json: boolean,
+): (request: Request) => Promise<Response> {
+  const { dim, red } = colours();
+  return async (request) => {
+    const body = await request.arrayBuffer();
+    const url = new URL(target);
+    url.search = new URL(request.url).search;
+    const headers = new Headers(request.headers);
+    for (const name of NOT_FORWARDED) headers.delete(name);
+    // Printed first, by the same handler as without forwarding (its own answer is not used).
+    await handle(new Request(request.url, { method: request.method, headers, body }));
+    try {
+      const answer = await fetch(url, {
+        method: request.method,
+        headers,
+        body,
+        redirect: 'manual',
+      });
+      const text = await answer.text();
+      console.log(
+        json
+          ? safeJson({ type: 'forwarded', status: answer.status })
+          : dim(`  → your app answered ${answer.status}`),
+      );
+      // fetch has decoded the body: it goes back as it is now, without the encoding's headers.
+      const back = new Headers(answer.headers);
+      back.delete('content-encoding');
+      back.delete('content-length');
+      return new Response(text, { status: answer.status, headers: back });
+    } catch (error) {
+      console.log(
+        json
+          ? safeJson({ type: 'forwarded', error: describeFailure(error) })
+          : red(`  → your app could not be reached: ${safe(describeFailure(error))}`),
+      );
+      return new Response(null, { status: 502 });
+    }
+  };
+}
+
 /** `wazzup listen`: a webhook receiver on loopback that prints what the service sends. */
 export const listen = defineCommand({
   meta: { name: 'listen', description: 'Receive webhooks on loopback and print each event' },
@@ -75,6 +138,12 @@ export const listen = defineCommand({
       description: 'Print the address with its token (masked by default)',
     },
     json: { type: 'boolean', description: 'One JSON line per event' },
+    'forward-to': {
+      type: 'string',
+      description:
+        'Also forward each delivery unchanged (headers, body, its ?token=) to your app, e.g. http://127.0.0.1:3000/wazzup, and answer with its answer',
+      valueHint: 'url',
+    },
   },
   async run({ args }) {
     const port = portOf(args.port);
@@ -83,6 +152,7 @@ export const listen = defineCommand({
         `--token must be at least ${MIN_TOKEN_LENGTH} characters: a shorter one can be guessed`,
       );
     }
+    const forwardTo = forwardAddress(args['forward-to']);
     const token = args.token ?? createWebhookSecret();
     const { dim, red } = colours();
     const print = (event: WebhookEvent) =>
@@ -95,7 +165,9 @@ export const listen = defineCommand({
           ? console.log(safeJson({ type: 'error', error: describeFailure(error) }))
           : console.log(red(`error   ${safe(describeFailure(error))}`)),
     });
-    const server = createServer(getRequestListener(handle));
+    const server = createServer(
+      getRequestListener(forwardTo ? forwarding(handle, forwardTo, args.json === true) : handle),
+    );
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, args.host, resolve);
