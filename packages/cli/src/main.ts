@@ -3,6 +3,7 @@
 import { WazzupError } from '@wazzup-sdk/core';
 import { type CommandDef, defineCommand, renderUsage, runCommand } from 'citty';
 import { channels } from './commands/channels';
+import { contacts, deals, templates, unanswered, users } from './commands/entities';
 import { listen } from './commands/listen';
 import { mock } from './commands/mock';
 import { send } from './commands/send';
@@ -16,7 +17,19 @@ const root = defineCommand({
     description:
       'Run a Wazzup24 integration: channels, send, webhooks, listen, and a fake API to trigger',
   },
-  subCommands: { channels, send, webhooks, listen, mock, trigger: triggerCommand },
+  subCommands: {
+    channels,
+    send,
+    webhooks,
+    listen,
+    mock,
+    trigger: triggerCommand,
+    contacts,
+    users,
+    deals,
+    templates,
+    unanswered,
+  },
 });
 
 const VERSION = '0.1.0';

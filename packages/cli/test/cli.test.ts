@@ -318,6 +318,46 @@ describe('wazzup', () => {
     }
   });
 
+  it('contacts, users and deals: upsert from a file, list to the end, get, delete; templates; unanswered', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(`${tmpdir()}/wazzup-cli-`);
+    const users = `${dir}/users.json`;
+    await writeFile(users, JSON.stringify([{ id: 'u-1', name: 'Anna' }]));
+    expect((await wazzup(['users', 'upsert', '--file', users])).stdout).toContain(
+      'upserted 1 users',
+    );
+    // 120 contacts: more than one page, and `list` walks them all.
+    const contacts = `${dir}/contacts.json`;
+    const many = Array.from({ length: 120 }, (_, i) => ({
+      id: `c-${i}`,
+      responsibleUserId: 'u-1',
+      name: `Client ${i}`,
+      contactData: [{ chatType: 'whatsapp', chatId: `7901111${String(i).padStart(4, '0')}` }],
+    }));
+    await writeFile(contacts, JSON.stringify(many));
+    expect((await wazzup(['contacts', 'upsert', '--file', contacts])).code).toBe(0);
+    const listed = JSON.parse((await wazzup(['contacts', 'list', '--json'])).stdout) as {
+      id: string;
+    }[];
+    expect(listed.map((contact) => contact.id).sort()).toEqual(many.map((each) => each.id).sort());
+    const one = JSON.parse((await wazzup(['contacts', 'get', 'c-7', '--json'])).stdout) as {
+      name: string;
+    };
+    expect(one.name).toBe('Client 7');
+    expect((await wazzup(['contacts', 'delete', 'c-7'])).stdout).toContain('deleted contact c-7');
+    expect((await wazzup(['contacts', 'get', 'c-7'])).code).toBe(1);
+    // A bad item is refused by core before anything is sent, naming its index and field.
+    await writeFile(contacts, JSON.stringify([{ id: 'c-x', name: 'No owner', contactData: [] }]));
+    const bad = await wazzup(['contacts', 'upsert', '--file', contacts]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('responsibleUserId');
+    expect((await wazzup(['deals', 'upsert', '--file', `${dir}/missing.json`])).code).toBe(2);
+    expect((await wazzup(['templates', 'list', '--json'])).code).toBe(0);
+    const counter = JSON.parse((await wazzup(['unanswered', 'u-1', '--json'])).stdout) as object;
+    expect(counter).toHaveProperty('counterV2');
+  });
+
   it('listen prints one readable line per event', async () => {
     const listener = start([
       'listen',
