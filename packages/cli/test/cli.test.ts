@@ -310,6 +310,16 @@ describe('wazzup', () => {
         `/wazzup?token=${token}`,
       ]);
       expect(got[0]?.body).toMatchObject({ messages: [{ text: 'to the app' }] });
+      // A delivery without the token is refused by listen and never reaches the app.
+      const stranger = await fetch(
+        address.replace(/\?token=.*$/, '?token=wrong-token-0123456789'),
+        {
+          method: 'POST',
+          body: '{"messages":[]}',
+        },
+      );
+      expect(stranger.status).toBe(401);
+      expect(got).toHaveLength(2);
       const bad = await wazzup(['listen', '--port', '0', '--forward-to', 'ftp://x']);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain('--forward-to must be an http(s) address');

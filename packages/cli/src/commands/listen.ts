@@ -87,13 +87,15 @@ function forwarding(
 ): (request: Request) => Promise<Response> {
   const { dim, red } = colours();
   return async (request) => {
-    const body = await request.arrayBuffer();
+    const body = ['GET', 'HEAD'].includes(request.method) ? null : await request.arrayBuffer();
     const url = new URL(target);
     url.search = new URL(request.url).search;
     const headers = new Headers(request.headers);
     for (const name of NOT_FORWARDED) headers.delete(name);
-    // Printed first, by the same handler as without forwarding (its own answer is not used).
-    await handle(new Request(request.url, { method: request.method, headers, body }));
+    // Printed first, by the same handler as without forwarding. What it refuses (a wrong token, a
+    // wrong method, a body too big) is answered here and never reaches the app.
+    const own = await handle(new Request(request.url, { method: request.method, headers, body }));
+    if ([401, 405, 408, 413].includes(own.status)) return own;
     try {
       const answer = await fetch(url, {
         method: request.method,

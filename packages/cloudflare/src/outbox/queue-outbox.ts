@@ -177,7 +177,7 @@ export function createQueueOutbox<Env extends WazzupEnv>(
       }
     : sendOnce;
 
-  // One ledger object per key (named by a hash: the key is never an object's name).
+  // The key's ledger objects are named by a hash of it: the key is never an object's name.
   let ready: Promise<{ store: ObjectOutboxStore; engine: OutboxEngine }> | undefined;
   const outbox = () => {
     ready ??= sha256(apiKey).then((hash) => {
