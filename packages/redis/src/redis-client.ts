@@ -1,3 +1,5 @@
+import { hexDigest } from '@wazzup-sdk/core/internal';
+
 /**
  * What the stores need of a Redis client: `eval` as ioredis has it. An ioredis `Redis` or
  * `Cluster` (the client BullMQ uses too) serves; every key one store call touches shares a hash
@@ -24,7 +26,7 @@ export function luaScript(
   let sha: Promise<string> | undefined;
   return async (redis, keys, args) => {
     if (typeof redis.evalsha !== 'function') return redis.eval(lua, keys.length, ...keys, ...args);
-    sha ??= digestHex('SHA-1', lua);
+    sha ??= hexDigest('SHA-1', lua);
     try {
       return await redis.evalsha(await sha, keys.length, ...keys, ...args);
     } catch (error) {
@@ -32,13 +34,6 @@ export function luaScript(
       return redis.eval(lua, keys.length, ...keys, ...args);
     }
   };
-}
-
-async function digestHex(algorithm: 'SHA-1' | 'SHA-256', text: string): Promise<string> {
-  const digest = await crypto.subtle.digest(algorithm, new TextEncoder().encode(text));
-  let hex = '';
-  for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, '0');
-  return hex;
 }
 
 /** Options every store takes. */
@@ -58,5 +53,5 @@ export function checkPrefix(prefix: string | undefined): string {
 
 /** SHA-256 of a text in hex: how a key's name or a delivery's id is written into Redis. */
 export function sha256(text: string): Promise<string> {
-  return digestHex('SHA-256', text);
+  return hexDigest('SHA-256', text);
 }

@@ -4,11 +4,13 @@ import {
   WazzupConfigError,
   type WazzupSender,
 } from '@wazzup-sdk/core';
+import { hexDigest } from '@wazzup-sdk/core/internal';
 import {
   createOutboxEngine,
   type DeadLetter,
   freshRecord,
   isOutboxJob,
+  type Outbox,
   type OutboxClientOptions,
   type OutboxEngine,
   type OutboxEnqueueOptions,
@@ -16,11 +18,9 @@ import {
   type OutboxMessage,
   type OutboxOptions,
   type OutboxSend,
-  type OutboxStatus,
   outboxJob,
   outboxSend,
   outboxSettings,
-  type StatusEvent,
   WazzupEnqueueError,
 } from '@wazzup-sdk/core/outbox';
 import { createSender, type WazzupEnv } from '../create-wazzup';
@@ -68,35 +68,8 @@ export interface QueueOutboxOptions<Env = unknown>
   onError?: (error: unknown, message: QueueMessage<unknown>, env: Env) => unknown;
 }
 
-/** The outbox in a Worker: enqueue, track and re-drive messages, and consume its queues. */
-export interface QueueOutbox {
-  /** Validates a message and queues it: bad input throws `WazzupValidationError` and queues nothing. */
-  enqueue(
-    message: SendMessageRequest,
-    options?: OutboxEnqueueOptions,
-  ): Promise<{ crmMessageId: string }>;
-  /**
-   * Validates every message first, then queues them in `sendBatch` calls of 100; a failed batch
-   * throws `WazzupEnqueueError` naming what was queued and what was not.
-   */
-  enqueueMany(
-    messages: readonly SendMessageRequest[],
-    options?: OutboxEnqueueOptions,
-  ): Promise<{ crmMessageId: string }[]>;
-  /** Where a message stands, or `undefined` for one this outbox never queued (or forgot). */
-  status(crmMessageId: string): Promise<OutboxStatus | undefined>;
-  /**
-   * Records a status webhook against its message; `false` when no message of this outbox has that
-   * messageId yet (it is kept ten minutes, for a send whose answer is still on its way).
-   */
-  recordStatus(status: StatusEvent): Promise<boolean>;
-  /** Dead letters, newest first. */
-  deadLetters(options?: { offset?: number; limit?: number }): Promise<DeadLetter[]>;
-  /**
-   * Queues a dead message again, with a clean ledger: for `outcome-unknown`, only once you know
-   * the service does not have it. `false` when it is not dead.
-   */
-  redrive(crmMessageId: string): Promise<boolean>;
+/** The outbox in a Worker: core's `Outbox`, as the Redis and KV outboxes are, and its consumer. */
+export interface QueueOutbox extends Outbox {
   /** The `queue()` handler's work for a batch of the outbox's queues (or of its dead-letter queue). */
   consume(batch: QueueBatch<unknown>): Promise<void>;
 }
@@ -105,11 +78,6 @@ export interface QueueOutbox {
 const BATCH_LIMIT = 100;
 /** The longest delay Cloudflare Queues take: 12 hours. */
 const MAX_DELAY_SECONDS = 43_200;
-
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 function bindingOf<T>(env: unknown, name: string, what: string): T {
   const value = (env as Record<string, unknown> | undefined)?.[name];
@@ -180,7 +148,7 @@ export function createQueueOutbox<Env extends WazzupEnv>(
   // The key's ledger objects are named by a hash of it: the key is never an object's name.
   let ready: Promise<{ store: ObjectOutboxStore; engine: OutboxEngine }> | undefined;
   const outbox = () => {
-    ready ??= sha256(apiKey).then((hash) => {
+    ready ??= hexDigest('SHA-256', apiKey).then((hash) => {
       const store = objectOutboxStore(namespace, `${name}:${hash}`, settings.ledgerTtlMs);
       return { store, engine: createOutboxEngine(store, send, settings) };
     });

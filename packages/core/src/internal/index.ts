@@ -20,6 +20,7 @@ export type { SendMessageRequestSchemaType } from '../schemas/request-types';
 export { handlerWith } from '../webhooks/create-webhook-handler';
 export { resolveWebhookOptions } from '../webhooks/options';
 export { createCrmMessageId } from './crm-message-id';
+export { hexDigest } from './hex-digest';
 export { readLimited } from './read-capped';
 export { UNANSWERED_HOLD_MS } from './request';
 export { createSlotTable, type SlotTable } from './slot-table';

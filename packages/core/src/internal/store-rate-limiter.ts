@@ -7,6 +7,7 @@ import {
   WazzupQueueTimeoutError,
 } from '../errors/classes';
 import { abortableWait } from './abortable-wait';
+import { hexDigest } from './hex-digest';
 import { sharesAcrossRequests } from './request-scoped';
 import { createWaitQueue, type RateLimiter, type Release, type Waiter } from './wait-queue';
 
@@ -203,11 +204,7 @@ export function storeKeyOf(limiterKey: string): Promise<string> {
   names ??= new Map();
   let name = names.get(limiterKey);
   if (!name) {
-    name = crypto.subtle.digest('SHA-256', new TextEncoder().encode(limiterKey)).then((digest) => {
-      let hex = '';
-      for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, '0');
-      return hex;
-    });
+    name = hexDigest('SHA-256', limiterKey);
     names.set(limiterKey, name);
   }
   return name;

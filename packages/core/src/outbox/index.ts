@@ -14,6 +14,7 @@ export type {
 export { outboxJob, outboxSend, outboxSettings } from './backend';
 export type { FailedAttempt, SlotEnd } from './classify';
 export { classify } from './classify';
+export type { Outbox } from './contract';
 export type { DeadLetter, DeadLetterError, DeadLetterReason } from './dead-letter';
 export { describeError } from './dead-letter';
 export type { Decision, DecisionSettings, NextStep } from './decide';

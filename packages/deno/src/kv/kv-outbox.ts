@@ -1,14 +1,13 @@
 import { type SendMessageRequest, type Wazzup, WazzupConfigError } from '@wazzup-sdk/core';
 import {
   createOutboxEngine,
-  type DeadLetter,
   isOutboxJob,
+  type Outbox,
   type OutboxClientOptions,
   type OutboxEnqueueOptions,
   type OutboxJob,
   type OutboxOptions,
   type OutboxRecord,
-  type OutboxStatus,
   type OutboxStore,
   outboxJob,
   outboxSend,
@@ -52,20 +51,8 @@ export interface KvOutboxOptions extends OutboxOptions, OutboxClientOptions<Wazz
 /** How a message is queued. */
 export type KvEnqueueOptions = OutboxEnqueueOptions;
 
-/** The outbox on Deno KV; the same methods as the Redis outbox. */
-export interface KvOutbox {
-  enqueue(
-    message: SendMessageRequest,
-    options?: KvEnqueueOptions,
-  ): Promise<{ crmMessageId: string }>;
-  enqueueMany(
-    messages: readonly SendMessageRequest[],
-    options?: KvEnqueueOptions,
-  ): Promise<{ crmMessageId: string }[]>;
-  status(crmMessageId: string): Promise<OutboxStatus | undefined>;
-  recordStatus(status: StatusEvent): Promise<boolean>;
-  deadLetters(options?: { offset?: number; limit?: number }): Promise<DeadLetter[]>;
-  redrive(crmMessageId: string): Promise<boolean>;
+/** The outbox on Deno KV: core's `Outbox`, as the Redis outbox is, and its workers. */
+export interface KvOutbox extends Outbox {
   /**
    * Handles one value from `kv.listenQueue`: `true` when it was this outbox's (and is done with),
    * `false` for anything else. For a KV whose queue carries other work too.

@@ -1,3 +1,5 @@
+import { hexDigest } from '@wazzup-sdk/core/internal';
+
 /** An entry as `Deno.Kv` reads it. */
 export interface KvEntry<T> {
   value: T | null;
@@ -63,11 +65,8 @@ export async function changeAtomically<T, Result>(
 }
 
 /** SHA-256 of a text in hex: how an item's id is written into KV. */
-export async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  let hex = '';
-  for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, '0');
-  return hex;
+export function sha256(text: string): Promise<string> {
+  return hexDigest('SHA-256', text);
 }
 
 /** The prefix, checked. */

@@ -6,18 +6,16 @@ import {
 } from '@wazzup-sdk/core';
 import {
   createOutboxEngine,
-  type DeadLetter,
   freshRecord,
   isOutboxJob,
+  type Outbox,
   type OutboxClientOptions,
   type OutboxEnqueueOptions,
   type OutboxJob,
   type OutboxOptions,
-  type OutboxStatus,
   outboxJob,
   outboxSend,
   outboxSettings,
-  type StatusEvent,
   statusOf,
   WazzupEnqueueError,
 } from '@wazzup-sdk/core/outbox';
@@ -63,29 +61,8 @@ export interface OutboxWorkerOptions {
   maxStalledCount?: number;
 }
 
-/** The outbox: enqueue, track and re-drive messages; run workers with {@link RedisOutbox.startWorker}. */
-export interface RedisOutbox {
-  /** Validates a message and queues it: bad input throws `WazzupValidationError` and queues nothing. */
-  enqueue(message: SendMessageRequest, options?: EnqueueOptions): Promise<{ crmMessageId: string }>;
-  /** Validates every message first, then queues them in batches; see `WazzupEnqueueError`. */
-  enqueueMany(
-    messages: readonly SendMessageRequest[],
-    options?: EnqueueOptions,
-  ): Promise<{ crmMessageId: string }[]>;
-  /** Where a message stands, or `undefined` for one this outbox never queued (or forgot). */
-  status(crmMessageId: string): Promise<OutboxStatus | undefined>;
-  /**
-   * Records a status webhook against its message; `false` when no message of this outbox has that
-   * messageId yet (it is kept ten minutes, for a send whose answer is still on its way).
-   */
-  recordStatus(status: StatusEvent): Promise<boolean>;
-  /** Dead letters, newest first. */
-  deadLetters(options?: { offset?: number; limit?: number }): Promise<DeadLetter[]>;
-  /**
-   * Queues a dead message again, with a clean ledger: for `outcome-unknown`, only once you know
-   * the service does not have it. `false` when it is not dead.
-   */
-  redrive(crmMessageId: string): Promise<boolean>;
+/** The outbox (core's `Outbox`); run workers with {@link RedisOutbox.startWorker}. */
+export interface RedisOutbox extends Outbox {
   /** Starts a worker in this process: it sends until closed. */
   startWorker(options?: OutboxWorkerOptions): { close(): Promise<void> };
   /** Closes the workers this outbox started and its queue (not your connection). */
