@@ -95,15 +95,17 @@ for (const [major, version] of Object.entries(OTHER_NODES)) {
   await installNode(version, join(work, `node${major}`));
 }
 
-// 3. The mock, from its installed bin.
-const mock = spawn(join(app, 'node_modules/.bin/wazzup-mock'), ['--no-rate-limit', '--cors'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+// 3. The fake API, from the installed `wazzup` bin.
+const mock = spawn(
+  join(app, 'node_modules/.bin/wazzup'),
+  ['mock', '--json', '--no-rate-limit', '--cors'],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
 const [chunk] = (await once(mock.stdout, 'data')) as [Buffer];
 const env = {
   ...process.env,
   WAZZUP_API_KEY: 'demo-api-key',
-  WAZZUP_BASE_URL: chunk.toString().trim(),
+  WAZZUP_BASE_URL: (JSON.parse(chunk.toString()) as { url: string }).url,
   DENO_NO_UPDATE_CHECK: '1',
 };
 

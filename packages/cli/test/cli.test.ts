@@ -198,6 +198,65 @@ describe('wazzup', () => {
     expect(timeline).toEqual(['sent', 'delivered', 'read']);
   });
 
+  it('mock takes the fake account from flags: keys, channels and the rate limit', async () => {
+    const fake = start([
+      'mock',
+      '--json',
+      '--api-key',
+      'sk-one-1111111111111111,sk-two-2222222222222222',
+      '--channel',
+      'c-1:telegram,c-2:whatsapp:disabled',
+      '--rate-limit',
+      '2/60000',
+    ]);
+    running.push(fake);
+    const { url, apiKeys, channels } = JSON.parse(await fake.line(/"url"/)) as {
+      url: string;
+      apiKeys: string[];
+      channels: { id: string; state: string }[];
+    };
+    expect(apiKeys).toEqual(['sk-one-1111111111111111', 'sk-two-2222222222222222']);
+    expect(channels.map((channel) => `${channel.id}:${channel.state}`)).toEqual([
+      'c-1:active',
+      'c-2:disabled',
+    ]);
+    const env = { WAZZUP_API_KEY: 'sk-two-2222222222222222', WAZZUP_BASE_URL: url };
+    const listed = await wazzup(['channels', '--json'], env);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('c-2');
+    expect((await wazzup(['channels'], { ...env, WAZZUP_API_KEY: KEY })).code).toBe(1);
+    // Two requests a minute: the second is answered, the third is the service's 429.
+    const statuses = [];
+    for (let i = 0; i < 2; i++) {
+      const answer = await fetch(`${url}/v3/channels`, {
+        headers: { authorization: 'Bearer sk-two-2222222222222222' },
+      });
+      statuses.push(answer.status);
+    }
+    expect(statuses).toEqual([200, 429]);
+
+    const open = start(['mock', '--json', '--no-rate-limit']);
+    running.push(open);
+    const free = (JSON.parse(await open.line(/"url"/)) as { url: string }).url;
+    for (let i = 0; i < 600; i++) {
+      const answer = await fetch(`${free}/v3/channels`, {
+        headers: { authorization: 'Bearer demo-api-key' },
+      });
+      expect(answer.status).toBe(200);
+    }
+
+    for (const [flag, value, rule] of [
+      ['--channel', 'c-1:fax', 'TRANSPORT one of'],
+      ['--channel', 'c-1:telegram:sleepy', 'STATE one of'],
+      ['--rate-limit', '500', 'expected N/MS'],
+      ['--api-key', ',', 'at least one item'],
+    ] as const) {
+      const refused = await wazzup(['mock', flag, value]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(rule);
+    }
+  });
+
   it('trigger: a receiver gets a message, a status, a createContact and a channel change from wazzup mock', async () => {
     const listener = start(['listen', '--port', '0', '--json', '--show-token']);
     running.push(listener);

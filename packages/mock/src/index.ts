@@ -16,7 +16,13 @@ export { MockConnectionReset } from './faults/faults';
 export { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from './fixtures';
 export type { EditableMessage, MockRoute } from './routes/v3-routes';
 export type { MockAccount } from './state/accounts';
-export type { ChannelState, MockChannel, Transport } from './state/channels';
+export {
+  CHANNEL_STATES,
+  type ChannelState,
+  type MockChannel,
+  TRANSPORTS,
+  type Transport,
+} from './state/channels';
 export type { RateLimit } from './state/rate-limit';
 export { SERVICE_RATE_LIMIT } from './state/rate-limit';
 export type {

@@ -34,7 +34,8 @@ const KEYS = Array.from({ length: 8 }, (_, i) => `${i}`.repeat(4) + DEMO_API_KEY
 export async function measureOutboxKeys(perKey = 3000, limit = 500, windowMs = 5000) {
   const redis = await startRedis();
   const mock = await startMockProcess([
-    ...KEYS.flatMap((key) => ['--api-key', key]),
+    '--api-key',
+    KEYS.join(','),
     '--rate-limit',
     `${limit}/${windowMs}`,
   ]);

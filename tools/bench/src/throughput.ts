@@ -18,16 +18,18 @@ export const LOOPBACK_MESSAGE = {
   text: 'Hi',
 } as const;
 
-/** The mock served by its own process (its bin), so client and server do not share a thread. */
+/** The mock served by its own process (`wazzup mock`), so client and server do not share a thread. */
 export async function startMockProcess(
   args: string[] = [],
 ): Promise<{ url: string; child: ChildProcess }> {
   const bin = createRequire(import.meta.url)
-    .resolve('@wazzup-sdk/mock/package.json')
-    .replace(/package\.json$/, 'bin/wazzup-mock.js');
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    .resolve('@wazzup-sdk/cli/package.json')
+    .replace(/package\.json$/, 'bin/wazzup.js');
+  const child = spawn(process.execPath, [bin, 'mock', '--json', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
-  return { url: chunk.toString().trim(), child };
+  return { url: (JSON.parse(chunk.toString()) as { url: string }).url, child };
 }
 
 /** Runs `total` sends with `concurrency` in flight and returns sends per second. */

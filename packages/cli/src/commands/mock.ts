@@ -1,4 +1,12 @@
-import { DEMO_API_KEY, DEMO_CHANNELS } from '@wazzup-sdk/mock';
+import {
+  CHANNEL_STATES,
+  type ChannelState,
+  DEMO_API_KEY,
+  DEMO_CHANNELS,
+  type MockChannel,
+  TRANSPORTS,
+  type Transport,
+} from '@wazzup-sdk/mock';
 import { serveWazzupMock } from '@wazzup-sdk/mock/node';
 import { defineCommand } from 'citty';
 import { colours, portOf, shownAddress, table, UsageError } from '../output';
@@ -12,6 +20,18 @@ export const mock = defineCommand({
     webhooks: {
       type: 'string',
       description: 'Deliver webhooks (every subscription) to this address, e.g. from wazzup listen',
+    },
+    'api-key': {
+      type: 'string',
+      description: `Accepted keys, comma-separated (default the demo key ${DEMO_API_KEY})`,
+    },
+    channel: {
+      type: 'string',
+      description: 'Channels as ID:TRANSPORT[:STATE], comma-separated (default the demo channels)',
+    },
+    'rate-limit': {
+      type: 'string',
+      description: 'Requests per key per window as N/MS (default 500/5000); --no-rate-limit: none',
     },
     cors: { type: 'boolean', description: 'Allow any origin (for pages under test)' },
     json: { type: 'boolean', description: 'Print the address and demo account as JSON' },
@@ -31,11 +51,15 @@ export const mock = defineCommand({
         );
       }
     }
+    const apiKeys = listOf(args['api-key']) ?? [DEMO_API_KEY];
+    const channels = listOf(args.channel)?.map(channelOf) ?? DEMO_CHANNELS;
+    const rateLimit = rateLimitOf(args['rate-limit'] as string | boolean | undefined);
     const served = await serveWazzupMock({
       port,
       hostname: args.host,
-      apiKeys: [DEMO_API_KEY],
-      channels: DEMO_CHANNELS,
+      apiKeys,
+      channels,
+      ...(rateLimit !== undefined && { rateLimit }),
       ...(args.cors && { cors: true }),
     });
     if (webhooks) {
@@ -51,26 +75,24 @@ export const mock = defineCommand({
       };
     }
     if (args.json) {
-      console.log(
-        JSON.stringify({ url: served.url, apiKey: DEMO_API_KEY, channels: DEMO_CHANNELS }),
-      );
+      console.log(JSON.stringify({ url: served.url, apiKey: apiKeys[0], apiKeys, channels }));
     } else {
       const { bold, dim } = colours();
       console.log(`${bold('fake Wazzup API')} at ${served.url}`);
-      console.log(`demo key: ${DEMO_API_KEY} ${dim('(the fake account’s, not a secret)')}`);
+      if (apiKeys[0] === DEMO_API_KEY)
+        console.log(`demo key: ${DEMO_API_KEY} ${dim('(the fake account’s, not a secret)')}`);
+      else console.log(`keys: ${apiKeys.length} given ${dim('(not printed)')}`);
       console.log(
         table(
           ['CHANNEL', 'TRANSPORT', 'STATE'],
-          DEMO_CHANNELS.map((channel) => [
-            channel.id,
-            channel.transport,
-            channel.state ?? 'active',
-          ]),
+          channels.map((channel) => [channel.id, channel.transport, channel.state ?? 'active']),
         ),
       );
       if (webhooks) console.log(`webhooks → ${shownAddress(webhooks, false)}`);
       console.log(
-        dim(`try: WAZZUP_API_KEY=${DEMO_API_KEY} WAZZUP_BASE_URL=${served.url} wazzup channels`),
+        dim(
+          `try: WAZZUP_API_KEY=${apiKeys[0] === DEMO_API_KEY ? DEMO_API_KEY : '…'} WAZZUP_BASE_URL=${served.url} wazzup channels`,
+        ),
       );
     }
     await new Promise<void>((resolve) => {
@@ -80,3 +102,36 @@ export const mock = defineCommand({
     });
   },
 });
+
+function listOf(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (items.length === 0) throw new UsageError('a list flag needs at least one item');
+  return items;
+}
+
+function channelOf(spec: string): MockChannel {
+  const [id, transport = '', state = 'active', ...rest] = spec.split(':');
+  if (!id || rest.length > 0 || !TRANSPORTS.includes(transport as Transport))
+    throw new UsageError(
+      `--channel ${spec}: expected ID:TRANSPORT[:STATE], TRANSPORT one of ${TRANSPORTS.join(', ')}`,
+    );
+  if (!CHANNEL_STATES.includes(state as ChannelState))
+    throw new UsageError(`--channel ${spec}: STATE one of ${CHANNEL_STATES.join(', ')}`);
+  return { id, transport: transport as Transport, state: state as ChannelState };
+}
+
+/** `N/MS`, or false for --no-rate-limit; undefined keeps the service's 500 per 5 s. */
+function rateLimitOf(value: string | boolean | undefined) {
+  if (value === undefined) return undefined;
+  if (value === false) return false as const;
+  const match = /^(\d+)\/(\d+)$/.exec(String(value));
+  const limit = Number(match?.[1]);
+  const windowMs = Number(match?.[2]);
+  if (!match || limit < 1 || windowMs < 1)
+    throw new UsageError(`--rate-limit ${value}: expected N/MS, e.g. 500/5000`);
+  return { limit, windowMs };
+}

@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { Agent, request } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY, DEMO_CHANNEL_IDS, DEMO_CHANNELS } from '../fixtures';
 import { type ServedWazzupMock, serveWazzupMock } from './serve';
@@ -113,24 +110,6 @@ describe('cors for pages under test', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
     expect((await post(server.url, body)).headers.get('access-control-allow-origin')).toBe('*');
-  });
-});
-
-describe('the wazzup-mock bin', () => {
-  it('prints its URL and serves the demo account', async () => {
-    const bin = fileURLToPath(new URL('../../bin/wazzup-mock.js', import.meta.url));
-    const child = spawn(process.execPath, [bin, '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    try {
-      const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
-      const url = chunk.toString().trim();
-      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect((await post(url, body)).status).toBe(201);
-    } finally {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    }
   });
 });
 

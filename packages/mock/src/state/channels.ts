@@ -4,39 +4,43 @@ import { CHATS } from '../validate/rules';
  * A channel's transport, as `GET /v3/channels` names it: `wapi` is WABA, `tgapi` a Telegram
  * personal account and `telegram` a Telegram bot, `maxbot` a MAX bot.
  */
-export type Transport =
-  | 'whatsapp'
-  | 'wapi'
-  | 'instagram'
-  | 'tgapi'
-  | 'telegram'
-  | 'viber'
-  | 'vk'
-  | 'avito'
-  | 'max'
-  | 'maxbot';
+export const TRANSPORTS = [
+  'whatsapp',
+  'wapi',
+  'instagram',
+  'tgapi',
+  'telegram',
+  'viber',
+  'vk',
+  'avito',
+  'max',
+  'maxbot',
+] as const;
+export type Transport = (typeof TRANSPORTS)[number];
 
 /**
  * A channel's state, as the API names it. Only `active` sends; `disabled` and `blocked` answer
  * `CHANNEL_BLOCKED`, `notEnoughMoney` `CHANNEL_NO_MONEY`, `rejected` `CHANNEL_WAPI_REJECTED`, and
  * every other state `MESSAGE_CHANNEL_UNAVAILABLE`.
  */
-export type ChannelState =
-  | 'active'
-  | 'init'
-  | 'disabled'
-  | 'phoneUnavailable'
-  | 'qr'
-  | 'qridle'
-  | 'openElsewhere'
-  | 'notEnoughMoney'
-  | 'foreignphone'
-  | 'unauthorized'
-  | 'waitForPassword'
-  | 'waitForCode'
-  | 'onModeration'
-  | 'rejected'
-  | 'blocked';
+export const CHANNEL_STATES = [
+  'active',
+  'init',
+  'disabled',
+  'phoneUnavailable',
+  'qr',
+  'qridle',
+  'openElsewhere',
+  'notEnoughMoney',
+  'foreignphone',
+  'unauthorized',
+  'waitForPassword',
+  'waitForCode',
+  'onModeration',
+  'rejected',
+  'blocked',
+] as const;
+export type ChannelState = (typeof CHANNEL_STATES)[number];
 
 /** A channel of the fake account. */
 export interface MockChannel {
