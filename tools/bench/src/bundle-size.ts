@@ -11,21 +11,46 @@ export interface SizeCase {
   platform: 'browser' | 'worker';
   /** Built from source with fetch in place of ofetch (a what-if, see without-ofetch.ts). */
   withoutOfetch?: boolean;
-  /** The most it may weigh, min+gzip, in CI; default {@link BUDGET_BYTES}, the send-only one. */
+  /** Where it should get to, min+gzip: the goal `pnpm bench` judges it by. */
+  targetBytes?: number;
+  /** The most it may weigh, min+gzip: CI and `pnpm bench` fail above it, so growth is seen. */
   budgetBytes?: number;
 }
 
+/**
+ * The SDK's cases carry two figures. The target is the product's goal (the proxy sender page
+ * 11.0 KB, the Worker sender 13.5 KB). The budget is what the code weighs today plus about 100
+ * bytes: today both senders are over their targets, because the send path carries what every
+ * sender needs — the ten chat types' rules and codes, the button layouts, redaction of whatever a
+ * server writes back, redirects refused, capped reads, options checked when the client is made,
+ * hooks and logs — and ofetch with valibot is 6 KB of it before the SDK adds anything (the page
+ * without ofetch, the what-if row, is 12.3 KB). A proxy sender has no rate limiter (the proxy
+ * limits the key), and ofetch's helpers that the transport never reaches (ufo, destr) are not
+ * bundled: those two cuts are made. A Worker's sender has the key's limiter (about 1.2 KB).
+ */
 export const SIZE_CASES: SizeCase[] = [
   { name: 'raw fetch', fixture: 'raw-fetch.ts', platform: 'browser' },
   { name: 'ofetch alone', fixture: 'ofetch.ts', platform: 'browser' },
   { name: 'ofetch + valibot schema', fixture: 'ofetch-valibot.ts', platform: 'browser' },
-  { name: 'SDK: browser page', fixture: 'sdk-browser.ts', platform: 'browser' },
-  { name: 'SDK: Worker', fixture: 'sdk-worker.ts', platform: 'worker' },
   {
+    name: 'SDK: browser page',
+    fixture: 'sdk-browser.ts',
+    platform: 'browser',
+    targetBytes: 11 * 1024,
+    budgetBytes: 15_000,
+  },
+  {
+    name: 'SDK: Worker',
+    fixture: 'sdk-worker.ts',
+    platform: 'worker',
+    targetBytes: 13.5 * 1024,
+    budgetBytes: 16_250,
+  },
+  {
+    // Every route, for a Worker that uses more than send; other routes never reach a sender.
     name: 'SDK: Worker, whole client',
     fixture: 'sdk-worker-client.ts',
     platform: 'worker',
-    // The send path's budget (BUDGET_BYTES) and every other route: 20 184 bytes.
     budgetBytes: 20_350,
   },
   {
@@ -36,26 +61,8 @@ export const SIZE_CASES: SizeCase[] = [
   },
 ];
 
-/** Where the send-only page should get to, min+gzip: 10.0 KB, with ofetch in it. */
-export const TARGET_BYTES: number = 10 * 1024;
-
-/**
- * What CI enforces today: the measured size plus a little headroom, so growth fails the build.
- * It carries the hardening every send path needs (redaction of every field a server writes,
- * redirects refused, capped reads, options checked when the client is made) and each chat type's
- * own rules (ten chat types, their chat-id formats, text limits and codes, the WABA, Telegram and
- * MAX button layouts), and the send path's two savings of its time in memory: attempt time limits
- * that share signals and timers, and headers handed to fetch as the record they are (together
- * about 600 bytes, and a third of an in-memory send on Node 22), and the rate limiter's two lanes
- * and a 429 waited out to the retry deadline (about 350 bytes), a limiter of its own per client on
- * Workers, and the first slot waited for before the request loop starts (about 240 bytes, for 616
- * fewer bytes of heap per queued send). The Worker's sender is the larger (16 113 bytes: it has the
- * key's rate limiter, which a proxy sender leaves out; the limiter that runs on a shared store
- * comes only with a store). The other routes
- * are not in it: a sender bundles none of them, and the whole client has a budget of its own (the
- * Worker case's `budgetBytes`).
- */
-export const BUDGET_BYTES = 16_250;
+/** The cases with a budget: the SDK's own bundles. */
+export const BUDGETED: SizeCase[] = SIZE_CASES.filter((entry) => entry.budgetBytes !== undefined);
 
 /** A fixture bundled and minified as an app would ship it. */
 export async function bundle(entry: SizeCase): Promise<Uint8Array> {
