@@ -11,8 +11,9 @@ import { serveWazzupMock } from '@wazzup-sdk/mock/node';
 import { describe, it } from 'vitest';
 import { serveAutoReply } from './receiver';
 
-// The served fake API delivers real HTTP webhooks to the Node example's receiver, case by case.
-describe('the Node example receives webhooks from the served fake API', () => {
+// The served fake API delivers real HTTP webhooks to the Node example's Express receiver, case by
+// case.
+describe('the Node example (Express) receives webhooks from the served fake API', () => {
   for (const { name, run } of WEBHOOK_CASES) {
     it(name, async () => {
       const served = await serveWazzupMock(WEBHOOK_MOCK_OPTIONS);

@@ -13,6 +13,8 @@ export {
   WazzupWebhookStoreError,
   WazzupWebhookTimeoutError,
 } from './errors';
+export type { NodeHandler, NodeRequestLike, NodeResponseLike } from './node-handler';
+export { toNodeHandler } from './node-handler';
 export type { WebhookContext, WebhookHandlerOptions, WebhookHandlers } from './options';
 export type { WebhookEvent } from './parse-webhook';
 export { parseWebhook, WazzupWebhookError } from './parse-webhook';
