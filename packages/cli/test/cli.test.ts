@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 // The built bin, run as a user runs it: child processes, real loopback HTTP to the served mock.
 
 const BIN = fileURLToPath(new URL('../bin/wazzup.js', import.meta.url));
+const CRM_APP = fileURLToPath(new URL('./crm-app.mjs', import.meta.url));
 const KEY = 'sk-live-cli-1f2e3d4c5b6a79880796a5b4c3d2e1f0';
 let served: ServedWazzupMock;
 const outputs: string[] = [];
@@ -48,9 +49,9 @@ function wazzup(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   });
 }
 
-/** A long-running command, and a way to wait for a line of its output. */
-function start(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const child: ChildProcess = spawn(process.execPath, [BIN, ...args], {
+/** A long-running command (or Node script), and a way to wait for a line of its output. */
+function start(args: string[], env: NodeJS.ProcessEnv = {}, script = BIN) {
+  const child: ChildProcess = spawn(process.execPath, [script, ...args], {
     env: { ...process.env, WAZZUP_API_KEY: KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -196,6 +197,82 @@ describe('wazzup', () => {
       .filter((line) => line.includes(messageId))
       .map((line) => (JSON.parse(line) as { status: { status: string } }).status.status);
     expect(timeline).toEqual(['sent', 'delivered', 'read']);
+  });
+
+  it('the loop of docs/testing.md: a CRM app developed with mock, listen --forward-to, trigger and contacts', async () => {
+    // The guide's commands, on free ports in place of 8080, 8787 and 3000.
+    const { createServer } = await import('node:net');
+    const free = async () => {
+      const server = createServer();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as { port: number };
+      await new Promise((resolve) => server.close(resolve));
+      return String(port);
+    };
+    const [mockPort, listenPort, appPort] = [await free(), await free(), await free()];
+    const token = 'my-local-webhook-token';
+    const url = `http://127.0.0.1:${mockPort}`;
+    const env = { WAZZUP_API_KEY: 'demo-api-key', WAZZUP_BASE_URL: url };
+    const fake = start([
+      'mock',
+      '--port',
+      mockPort,
+      '--webhooks',
+      `http://127.0.0.1:${listenPort}/?token=${token}`,
+    ]);
+    running.push(fake);
+    await fake.line(/fake Wazzup API/);
+    const app = start([], { ...env, WAZZUP_WEBHOOK_TOKEN: token, PORT: appPort }, CRM_APP);
+    running.push(app);
+    await app.line(/^the CRM app at /);
+    const listener = start([
+      'listen',
+      '--port',
+      listenPort,
+      '--token',
+      token,
+      '--forward-to',
+      `http://127.0.0.1:${appPort}/wazzup`,
+    ]);
+    running.push(listener);
+    await listener.line(/listening at/);
+
+    // A contact writes in: the app answers in the chat, and the reply's statuses come back to it.
+    const incoming = await wazzup(
+      ['trigger', 'message', '--chat-id', '79011112233', '--text', 'Where is my order?'],
+      env,
+    );
+    expect(incoming.code).toBe(0);
+    await listener.line(/message in +whatsapp 79011112233: Where is my order\?/);
+    await listener.line(/your app answered 200/);
+    await app.line(/^status \S+ read$/);
+
+    // Wazzup asks the CRM for a contact: the app's entity is the answer.
+    const created = await wazzup(
+      [
+        'trigger',
+        'create-contact',
+        '--data',
+        '{"responsibleUserId":"u1","name":"Ann","contactData":[{"chatType":"whatsapp","chatId":"79011112233"}],"source":"auto"}',
+      ],
+      env,
+    );
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('crm-79011112233');
+
+    // Syncing contacts with the entity commands.
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const file = join(await mkdtemp(join(tmpdir(), 'wazzup-contacts-')), 'contacts.json');
+    await writeFile(
+      file,
+      '[{"id":"c-1","responsibleUserId":"u1","name":"Boris","contactData":[{"chatType":"telegram","chatId":"1234567"}]}]',
+    );
+    expect((await wazzup(['contacts', 'upsert', '--file', file], env)).code).toBe(0);
+    const listed = await wazzup(['contacts', 'list', '--json'], env);
+    const ids = (JSON.parse(listed.stdout) as { id: string }[]).map((contact) => contact.id);
+    expect(ids).toEqual(expect.arrayContaining(['c-1', 'crm-79011112233']));
   });
 
   it('mock takes the fake account from flags: keys, channels and the rate limit', async () => {
@@ -576,7 +653,7 @@ describe('wazzup', () => {
     expect(served.mock.requests).toEqual([]);
   });
 
-  it('depends on hono, citty and the Node server by caret ranges, so a project keeps one copy', async () => {
+  it('depends on what is not ours (citty) by caret ranges, so a project keeps one copy', async () => {
     const { readFile } = await import('node:fs/promises');
     const manifest = JSON.parse(
       await readFile(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8'),

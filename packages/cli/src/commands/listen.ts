@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
 import {
   createWebhookHandler,
   createWebhookSecret,
+  toNodeHandler,
   type WebhookEvent,
   webhookAddress,
 } from '@wazzup-sdk/core/webhooks';
@@ -168,7 +168,7 @@ export const listen = defineCommand({
           : console.log(red(`error   ${safe(describeFailure(error))}`)),
     });
     const server = createServer(
-      getRequestListener(forwardTo ? forwarding(handle, forwardTo, args.json === true) : handle),
+      toNodeHandler(forwardTo ? forwarding(handle, forwardTo, args.json === true) : handle),
     );
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
