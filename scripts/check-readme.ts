@@ -1,35 +1,65 @@
-// Keeps README.md honest: its test command is the one .ci/run runs, and every code block marked
-// `<!-- example: path -->` is made of lines that the named example app really runs.
+// Keeps README.md, CONTRIBUTING.md, the guides in docs/ and the packages' READMEs honest:
+// - the README's test command is the one .ci/run runs;
+// - generated blocks (the channel table, the bench history's charts) match what they are made from
+//   (`--write` rewrites them);
+// - every code block marked `<!-- example: path -->` is made of lines the named example app runs;
+// - every relative link names a file of the repository, and shell lines name commands that exist
+//   (a root script run as `pnpm docs` runs pnpm's own `docs` command instead);
+// every other TypeScript snippet is compiled by tools/docs after the build.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { benchCharts, END as CHARTS_END, START as CHARTS_START } from './bench-chart';
 import { channelTable, END, START } from './channel-table';
 
-let readme = readFileSync('README.md', 'utf8');
+const write = process.argv.includes('--write');
 const problems: string[] = [];
+const guides = readdirSync('docs')
+  .filter((name) => name.endsWith('.md'))
+  .map((name) => `docs/${name}`);
+const packageReadmes = readdirSync('packages')
+  .map((name) => `packages/${name}/README.md`)
+  .filter((file) => existsSync(file));
+const files = ['README.md', 'CONTRIBUTING.md', ...guides, ...packageReadmes];
 
-// The channel table is generated from core's table of chat-type facts. Biome pads a table's
-// columns, so the two are compared with runs of spaces and dashes made one.
-const table = `${START}\n${channelTable()}\n${END}`;
-const generated = new RegExp(`${START}[\\s\\S]*?${END}`);
+// Generated blocks. Biome pads a table's columns, so blocks are compared with runs of spaces and
+// dashes made one.
 const flat = (text: string) => text.replace(/ {2,}/g, ' ').replace(/-{3,}/g, '---');
-const current = generated.exec(readme)?.[0];
-if (current === undefined) problems.push(`README.md has no channel table (${START})`);
-else if (flat(current) !== flat(table)) {
-  if (process.argv.includes('--write')) {
-    readme = readme.replace(generated, table);
-    writeFileSync('README.md', readme);
-    execFileSync('node_modules/.bin/biome', ['format', '--write', 'README.md']);
-  } else
-    problems.push(
-      'README.md: the channel table differs from core; run tsx scripts/check-readme.ts --write',
-    );
+const generated = [
+  {
+    file: 'docs/sending.md',
+    start: START,
+    end: END,
+    make: () => `${START}\n${channelTable()}\n${END}`,
+  },
+  { file: 'docs/performance.md', start: CHARTS_START, end: CHARTS_END, make: () => benchCharts() },
+];
+for (const { file, start, end, make } of generated) {
+  const text = readFileSync(file, 'utf8');
+  const block = new RegExp(`${start}[\\s\\S]*?${end}`);
+  const current = block.exec(text)?.[0];
+  const wanted = make();
+  if (current === undefined) problems.push(`${file} has no block ${start}`);
+  else if (flat(current) !== flat(wanted)) {
+    if (write) {
+      writeFileSync(
+        file,
+        text.replace(block, () => wanted),
+      );
+      execFileSync('node_modules/.bin/biome', ['format', '--write', file]);
+    } else
+      problems.push(`${file}: a generated block is stale; run tsx scripts/check-readme.ts --write`);
+  }
 }
 
+const readme = readFileSync('README.md', 'utf8');
 const commands = [...readme.matchAll(/```sh\n(.+)\n```/g)].map((match) => match[1] ?? '');
 const testCommand = commands[1];
 if (!testCommand || !readFileSync('.ci/run', 'utf8').includes(testCommand)) {
   problems.push(`.ci/run does not run the README's test command: ${testCommand}`);
 }
+const readmeLines = readme.split('\n').length;
+if (readmeLines > 220) problems.push(`README.md has ${readmeLines} lines; keep it to 220`);
 
 // Compare without whitespace, `await` or trailing punctuation, so an excerpt may drop a wrapper.
 const normalize = (code: string) =>
@@ -37,21 +67,77 @@ const normalize = (code: string) =>
     .replace(/\bawait\b|\s+/g, '')
     .replace(/,([}\])])/g, '$1')
     .replace(/[;,]+$/, '');
+
+const rootScripts = Object.keys(
+  (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts,
+);
+// pnpm's own commands, which win over a script of the same name unless it is run as `pnpm run`.
+const PNPM_COMMANDS = new Set([
+  'docs',
+  'install',
+  'test',
+  'add',
+  'update',
+  'publish',
+  'pack',
+  'exec',
+]);
+const cliCommands = [
+  ...(/subCommands: \{([^}]*)\}/.exec(readFileSync('packages/cli/src/main.ts', 'utf8'))?.[1] ?? '')
+    .split(',')
+    .map((entry) => entry.split(':')[0]?.trim())
+    .filter(Boolean),
+];
+
 let examples = 0;
-for (const [, path = '', block = ''] of readme.matchAll(
-  /<!-- example: (\S+) -->\n```ts\n([\s\S]*?)```/g,
-)) {
-  examples++;
-  const source = normalize(readFileSync(path, 'utf8'));
-  for (const line of block.split('\n')) {
-    const code = normalize(line.replace(/\/\/.*$/, ''));
-    if (code && !source.includes(code)) problems.push(`${path} does not run: ${line.trim()}`);
+for (const file of files) {
+  const text = readFileSync(file, 'utf8');
+  for (const [, path = '', block = ''] of text.matchAll(
+    /<!-- example: (\S+) -->\n```ts\n([\s\S]*?)```/g,
+  )) {
+    examples++;
+    const source = normalize(readFileSync(path, 'utf8'));
+    for (const line of block.split('\n')) {
+      const code = normalize(line.replace(/\/\/.*$/, ''));
+      if (code && !source.includes(code))
+        problems.push(`${file}: ${path} does not run: ${line.trim()}`);
+    }
+  }
+  for (const [, block = ''] of text.matchAll(/```sh\n([\s\S]*?)```/g)) {
+    for (const line of block.split('\n')) {
+      for (const [, word = ''] of line.matchAll(
+        /(?:^|&& |; )(?:npx -y )?pnpm(?:@[\d.]+)? ([a-z-]+)/g,
+      )) {
+        if (
+          rootScripts.includes(word) &&
+          PNPM_COMMANDS.has(word) &&
+          word !== 'test' &&
+          word !== 'install'
+        )
+          problems.push(
+            `${file}: \`pnpm ${word}\` runs pnpm's own command; write \`pnpm run ${word}\``,
+          );
+      }
+      for (const [, word = ''] of line.matchAll(
+        /(?:^|\s)(?:wazzup|npx @wazzup-sdk\/cli) ([a-z-]+)/g,
+      )) {
+        if (!cliCommands.includes(word))
+          problems.push(`${file}: wazzup has no command ${word}: ${line}`);
+      }
+    }
+  }
+  for (const [, target = ''] of text.matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)) {
+    if (/^[a-z]+:/.test(target)) continue;
+    if (!existsSync(join(dirname(file), target)))
+      problems.push(`${file}: the link ${target} names no file of the repository`);
   }
 }
-if (examples < 5) problems.push(`expected an example per runtime in README.md, found ${examples}`);
+if (examples < 5) problems.push(`expected an example per runtime in the guides, found ${examples}`);
 
 if (problems.length > 0) {
   console.error(problems.join('\n'));
   process.exit(1);
 }
-console.log(`README.md: test command and ${examples} examples match the code`);
+console.log(
+  `README.md and ${guides.length} guides: test command, generated blocks, links, commands and ${examples} examples match`,
+);
