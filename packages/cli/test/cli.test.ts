@@ -86,6 +86,17 @@ afterEach(() => {
   }
 });
 
+/** `wazzup listen --json` and `wazzup mock` delivering to it: the loop most tests start from. */
+async function listenToMock() {
+  const listener = start(['listen', '--port', '0', '--json', '--show-token']);
+  running.push(listener);
+  const { address } = JSON.parse(await listener.line(/"type":"listening"/)) as { address: string };
+  const fake = start(['mock', '--port', '0', '--webhooks', address, '--json']);
+  running.push(fake);
+  const { url, apiKey } = JSON.parse(await fake.line(/"url"/)) as { url: string; apiKey: string };
+  return { listener, url, apiKey };
+}
+
 const SEND = [
   'send',
   '--channel',
@@ -178,14 +189,7 @@ describe('wazzup', () => {
   });
 
   it('mock + listen + send: the whole loop on one machine shows a message’s status timeline', async () => {
-    const listener = start(['listen', '--port', '0', '--json', '--show-token']);
-    running.push(listener);
-    const { address } = JSON.parse(await listener.line(/"type":"listening"/)) as {
-      address: string;
-    };
-    const fake = start(['mock', '--port', '0', '--webhooks', address, '--json']);
-    running.push(fake);
-    const { url, apiKey } = JSON.parse(await fake.line(/"url"/)) as { url: string; apiKey: string };
+    const { listener, url, apiKey } = await listenToMock();
     const sent = await wazzup([...SEND, '--json'], {
       WAZZUP_API_KEY: apiKey,
       WAZZUP_BASE_URL: url,
@@ -335,14 +339,7 @@ describe('wazzup', () => {
   });
 
   it('trigger: a receiver gets a message, a status, a createContact and a channel change from wazzup mock', async () => {
-    const listener = start(['listen', '--port', '0', '--json', '--show-token']);
-    running.push(listener);
-    const { address } = JSON.parse(await listener.line(/"type":"listening"/)) as {
-      address: string;
-    };
-    const fake = start(['mock', '--port', '0', '--webhooks', address, '--json']);
-    running.push(fake);
-    const { url, apiKey } = JSON.parse(await fake.line(/"url"/)) as { url: string; apiKey: string };
+    const { listener, url, apiKey } = await listenToMock();
     const env = { WAZZUP_API_KEY: apiKey, WAZZUP_BASE_URL: url };
     const incoming = await wazzup(
       ['trigger', 'message', '--chat-id', '79011112233', '--text', 'Hi from a contact', '--json'],
