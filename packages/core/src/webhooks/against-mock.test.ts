@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
 import {
   DEMO_API_KEY,
   DEMO_CHANNEL_IDS,
@@ -12,12 +11,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createWazzup } from '../client';
 import { WazzupApiError } from '../errors/classes';
 import { createWebhookHandler } from './create-webhook-handler';
+import { toNodeHandler } from './node-handler';
 import type { WebhookHandlerOptions } from './options';
 import type { WebhookEvent } from './parse-webhook';
 import { createWebhookSecret, webhookAddress } from './secret';
 
 // The served mock delivers real HTTP webhooks to the SDK's handler, served on loopback through
-// @hono/node-server's Request/Response adapter, as a Node app would serve it.
+// toNodeHandler, as a Node app would serve it.
 
 const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 async function serveHandler(handle: (request: Request) => Promise<Response>): Promise<string> {
-  const server: Server = createServer(getRequestListener(handle));
+  const server: Server = createServer(toNodeHandler(handle));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   open.push({
     close: () =>
