@@ -71,7 +71,7 @@ export interface WazzupMockOptions {
   webhooksShape?: 'live' | 'documented';
   /** How `GET /v3/users` answers: `{ count, data }` pages (default) or one array, as older pages say. */
   usersShape?: 'pages' | 'array';
-  /** The fetch the `PATCH /v3/webhooks` probe (`POST { test: true }`) goes out with; default the global one. */
+  /** The fetch every webhook goes out with (the `{ test: true }` probe and every delivery); default the global one. */
   webhookFetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** How webhooks are delivered to the address set with `PATCH /v3/webhooks`: status delays, echoes, failing chats, retries. */
   webhooks?: WebhookDeliveryOptions;
