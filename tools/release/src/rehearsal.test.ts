@@ -169,6 +169,7 @@ function linkWorkspaceDependencies(): void {
 afterAll(async () => {
   verdaccio?.kill();
   await served?.close();
+  // KEEP_REHEARSAL=1 keeps the registry's storage, the tarballs and the consumers to look at.
   if (!process.env.KEEP_REHEARSAL) rmSync(work, { recursive: true, force: true });
 });
 
@@ -273,6 +274,12 @@ describe('the release on a real registry (Verdaccio on loopback)', () => {
   it('versions and publishes every package, and publishes the files pnpm packs', async () => {
     first = await release();
     expect(first).not.toBe('0.1.0');
+    // The pending changesets became the users' changelog, and were used up.
+    const changelog = readFileSync(join(workspace, 'packages/core/CHANGELOG.md'), 'utf8');
+    expect(changelog).toContain(`## ${first}`);
+    expect(
+      readdirSync(join(workspace, '.changeset')).filter((name) => name.endsWith('.md')),
+    ).toEqual(['README.md']);
     const published = readdirSync(join(workspace, 'packages'))
       .map((dir) => join(workspace, 'packages', dir))
       .map((dir) => ({ dir, pkg: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
