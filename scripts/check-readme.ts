@@ -7,20 +7,16 @@
 //   (a root script run as `pnpm docs` runs pnpm's own `docs` command instead);
 // every other TypeScript snippet is compiled by tools/docs after the build.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { benchCharts, END as CHARTS_END, START as CHARTS_START } from './bench-chart';
 import { channelTable, END, START } from './channel-table';
+import { markdownFiles } from './markdown-files';
 
 const write = process.argv.includes('--write');
 const problems: string[] = [];
-const guides = readdirSync('docs')
-  .filter((name) => name.endsWith('.md'))
-  .map((name) => `docs/${name}`);
-const packageReadmes = readdirSync('packages')
-  .map((name) => `packages/${name}/README.md`)
-  .filter((file) => existsSync(file));
-const files = ['README.md', 'CONTRIBUTING.md', ...guides, ...packageReadmes];
+const files = markdownFiles();
+const guides = files.filter((file) => file.startsWith('docs/'));
 
 // Generated blocks. Biome pads a table's columns, so blocks are compared with runs of spaces and
 // dashes made one.

@@ -5,20 +5,14 @@
 // holds the excerpt to the app's lines); every other one is compiled here as a module of its own,
 // with the names a guide's prose introduces declared in prelude.d.ts.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { markdownFiles } from '../../../scripts/markdown-files';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const root = join(here, '../..');
 const out = join(here, '.snippets');
-const docs = readdirSync(join(root, 'docs'))
-  .filter((name) => name.endsWith('.md'))
-  .map((name) => `docs/${name}`);
-const packageReadmes = readdirSync(join(root, 'packages'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => `packages/${entry.name}/README.md`)
-  .filter((file) => existsSync(join(root, file)));
 
 const prelude = readFileSync(join(here, 'src/prelude.d.ts'), 'utf8');
 rmSync(out, { recursive: true, force: true });
@@ -27,7 +21,7 @@ mkdirSync(out, { recursive: true });
 const origins = new Map<string, { file: string; line: number }>();
 /** Snippets for Deno (they use `Deno.`): checked by Deno itself, with its own types. */
 const forDeno: string[] = [];
-for (const file of ['README.md', 'CONTRIBUTING.md', ...docs, ...packageReadmes]) {
+for (const file of markdownFiles(root)) {
   const text = readFileSync(join(root, file), 'utf8');
   for (const match of text.matchAll(/(<!-- example: \S+ -->\n)?```ts\n([\s\S]*?)```/g)) {
     if (match[1]) continue;
