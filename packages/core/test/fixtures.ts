@@ -16,3 +16,22 @@ export const WHATSAPP_TEXT: {
   chatId: '79011112233',
   text: 'Hello from wazzup-sdk',
 };
+
+/** An incoming WhatsApp text as a webhook delivers it, with `extra` fields over it. */
+export function webhookMessage(
+  messageId: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    messageId,
+    channelId: 'c1',
+    chatType: 'whatsapp',
+    chatId: '79011112233',
+    dateTime: '2026-12-01T08:00:00Z',
+    type: 'text',
+    status: 'inbound',
+    text: 'Hi',
+    isEcho: false,
+    ...extra,
+  };
+}

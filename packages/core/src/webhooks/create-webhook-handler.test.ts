@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { webhookMessage } from '../../test/fixtures';
 import { WazzupConfigError, type WazzupError } from '../errors/classes';
 import { createWebhookHandler } from './create-webhook-handler';
 import { createMemoryDedupe, type DedupeStore } from './dedupe';
@@ -8,18 +9,6 @@ import type { WebhookEvent } from './parse-webhook';
 import { createWebhookSecret, safeEqual, webhookAddress } from './secret';
 
 const TOKEN = 'tok_5f1c9a7e3b2d4c6a8e0f1a2b';
-const message = (messageId: string, extra: Record<string, unknown> = {}) => ({
-  messageId,
-  channelId: 'c1',
-  chatType: 'whatsapp',
-  chatId: '79011112233',
-  dateTime: '2026-12-01T08:00:00Z',
-  type: 'text',
-  status: 'inbound',
-  text: 'Hi',
-  isEcho: false,
-  ...extra,
-});
 
 function deliver(
   handle: (request: Request) => Promise<Response>,
@@ -74,7 +63,7 @@ describe('createWebhookHandler', () => {
 
   it('answers 401 to a wrong or missing token, and runs no handler', async () => {
     const { handle, seen } = recording();
-    const body = { messages: [message('m1')] };
+    const body = { messages: [webhookMessage('m1')] };
     expect((await deliver(handle, body, { token: `${TOKEN}x` })).status).toBe(401);
     expect((await deliver(handle, body, { token: '' })).status).toBe(401);
     expect((await deliver(handle, body, { token: TOKEN.slice(0, -1) })).status).toBe(401);
@@ -83,7 +72,7 @@ describe('createWebhookHandler', () => {
 
   it('takes the crmKey as a Bearer header instead', async () => {
     const { handle, seen } = recording({ token: undefined, crmKey: 'crm-key-1234567890' });
-    const body = { messages: [message('m1')] };
+    const body = { messages: [webhookMessage('m1')] };
     const ok = await deliver(handle, body, {
       token: '',
       headers: { authorization: 'Bearer crm-key-1234567890' },
@@ -103,7 +92,9 @@ describe('createWebhookHandler', () => {
     const get = await deliver(handle, undefined, { method: 'GET' });
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
-    expect((await deliver(handle, { messages: [message('x'.repeat(2000))] })).status).toBe(413);
+    expect((await deliver(handle, { messages: [webhookMessage('x'.repeat(2000))] })).status).toBe(
+      413,
+    );
     expect((await deliver(handle, '{"messages":')).status).toBe(400);
     expect(seen).toEqual([]);
   });
@@ -112,7 +103,7 @@ describe('createWebhookHandler', () => {
     const events: string[] = [];
     const { handle, seen } = recording({ onEvent: (event) => void events.push(event.type) });
     const response = await deliver(handle, {
-      messages: [message('m1')],
+      messages: [webhookMessage('m1')],
       statuses: [{ messageId: 'm0', timestamp: '2026-12-01T08:00:01Z', status: 'DELIVERED' }],
     });
     expect(response.status).toBe(200);
@@ -122,10 +113,10 @@ describe('createWebhookHandler', () => {
 
   it('drops a repeated delivery of the same item, and can be told not to', async () => {
     const { handle, seen } = recording();
-    const body = { messages: [message('m1')] };
+    const body = { messages: [webhookMessage('m1')] };
     await deliver(handle, body);
     await deliver(handle, body);
-    await deliver(handle, { messages: [message('m1', { isEdited: true })] });
+    await deliver(handle, { messages: [webhookMessage('m1', { isEdited: true })] });
     expect(seen).toEqual(['message m1', 'message m1']);
     const off = recording({ dedupe: false });
     await deliver(off.handle, body);
@@ -136,7 +127,7 @@ describe('createWebhookHandler', () => {
   it('reports a malformed item to onError and handles the others', async () => {
     const { handle, seen, errors } = recording();
     const response = await deliver(handle, {
-      messages: [message('m1'), { nope: 1 }, message('m2')],
+      messages: [webhookMessage('m1'), { nope: 1 }, webhookMessage('m2')],
     });
     expect(response.status).toBe(200);
     expect(seen).toEqual(['message m1', 'message m2']);
@@ -152,7 +143,7 @@ describe('createWebhookHandler', () => {
       },
     });
     const body = {
-      messages: [message('m1')],
+      messages: [webhookMessage('m1')],
       statuses: [{ messageId: 'm1', timestamp: 't', status: 'read' }],
     };
     expect((await deliver(handle, body)).status).toBe(500);
@@ -169,7 +160,7 @@ describe('createWebhookHandler', () => {
         handlerTimeoutMs: 1000,
         onMessage: () => new Promise(() => {}),
       });
-      const pending = deliver(handle, { messages: [message('m1')] });
+      const pending = deliver(handle, { messages: [webhookMessage('m1')] });
       await vi.advanceTimersByTimeAsync(1000);
       const response = await pending;
       expect(response.status).toBe(503);
@@ -192,7 +183,7 @@ describe('createWebhookHandler', () => {
         seen.push(`message ${m.messageId}`);
       },
     });
-    expect((await deliver(handle, { messages: [message('m1')] })).status).toBe(200);
+    expect((await deliver(handle, { messages: [webhookMessage('m1')] })).status).toBe(200);
     expect(seen).toEqual([]);
     release();
     await Promise.all(later);
@@ -257,7 +248,7 @@ describe('what succeeded stays done, and every failure is told', () => {
         seen.push(`event ${event.type}`);
       },
     });
-    const body = { messages: [message('m1')] };
+    const body = { messages: [webhookMessage('m1')] };
     expect((await deliver(handle, body)).status).toBe(500);
     expect(errors.map((error) => error.name)).toEqual(['WazzupWebhookHandlerError']);
     failing = false;
@@ -273,7 +264,7 @@ describe('what succeeded stays done, and every failure is told', () => {
       release: (key) => memory.release(key),
     };
     const { handle, seen, errors } = recording({ dedupe: store });
-    expect((await deliver(handle, { messages: [message('m1')] })).status).toBe(200);
+    expect((await deliver(handle, { messages: [webhookMessage('m1')] })).status).toBe(200);
     expect(seen).toEqual(['message m1']);
     expect(
       errors.map((error) => [error.name, (error as { operation?: string }).operation]),
@@ -287,7 +278,7 @@ describe('what succeeded stays done, and every failure is told', () => {
       release: () => {},
     };
     const { handle, seen, errors } = recording({ dedupe: store });
-    const response = await deliver(handle, { messages: [message('m1')] });
+    const response = await deliver(handle, { messages: [webhookMessage('m1')] });
     expect(response.status).toBe(500);
     expect(seen).toEqual([]);
     expect(errors.map((error) => error.name)).toEqual(['WazzupWebhookStoreError']);
@@ -305,7 +296,7 @@ describe('what succeeded stays done, and every failure is told', () => {
         await gate;
       },
     });
-    const body = { messages: [message('m1')] };
+    const body = { messages: [webhookMessage('m1')] };
     const first = deliver(handle, body);
     const second = await deliver(handle, body);
     // Not acknowledged: if the first copy failed, the item must come again.
@@ -331,7 +322,7 @@ describe('what succeeded stays done, and every failure is told', () => {
         responsibleUserId: 'u1',
         contactData: [{ chatType: 'whatsapp', chatId: '79011112233' }],
       },
-      messages: [message('m1')],
+      messages: [webhookMessage('m1')],
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ id: 'crm-1' });

@@ -1,25 +1,12 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { webhookMessage } from '../../test/fixtures';
 import { createWebhookHandler } from './create-webhook-handler';
 import { type NodeRequestLike, toNodeHandler } from './node-handler';
 
 const TOKEN = 'tok_0a9b8c7d6e5f4a3b2c1d0e9f';
-const delivery = {
-  messages: [
-    {
-      messageId: 'm-1',
-      channelId: 'c1',
-      chatType: 'whatsapp',
-      chatId: '79011112233',
-      dateTime: '2026-12-01T08:00:00Z',
-      type: 'text',
-      status: 'inbound',
-      text: 'Hi',
-      isEcho: false,
-    },
-  ],
-};
+const delivery = { messages: [webhookMessage('m-1')] };
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -128,9 +115,7 @@ describe('toNodeHandler', () => {
       throw new Error('the stream was read twice');
     };
     // Each its own message: the handler runs a repeated messageId once.
-    const numbered = (n: number) => ({
-      messages: delivery.messages.map((each) => ({ ...each, messageId: `m-${n}`, text: `${n}` })),
-    });
+    const numbered = (n: number) => ({ messages: [webhookMessage(`m-${n}`, { text: `${n}` })] });
     const bodies = [
       numbered(1),
       Buffer.from(JSON.stringify(numbered(2))),
