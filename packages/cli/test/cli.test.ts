@@ -97,6 +97,14 @@ async function listenToMock() {
   return { listener, url, apiKey };
 }
 
+/** What `wazzup trigger create-contact --data` is given: the service asking for Ann's contact. */
+const CREATE_CONTACT = JSON.stringify({
+  responsibleUserId: 'u-1',
+  name: 'Ann',
+  contactData: [{ chatType: 'whatsapp', chatId: '79011112233' }],
+  source: 'auto',
+});
+
 const SEND = [
   'send',
   '--channel',
@@ -354,20 +362,7 @@ describe('wazzup', () => {
     );
     expect(status.stdout).toContain('delivered status read of m-42 (your app answered 200)');
     await listener.line(/"messageId":"m-42".*"status":"read"/);
-    const contact = await wazzup(
-      [
-        'trigger',
-        'create-contact',
-        '--data',
-        JSON.stringify({
-          responsibleUserId: 'u-1',
-          name: 'Ann',
-          contactData: [{ chatType: 'whatsapp', chatId: '79011112233' }],
-          source: 'auto',
-        }),
-      ],
-      env,
-    );
+    const contact = await wazzup(['trigger', 'create-contact', '--data', CREATE_CONTACT], env);
     expect(contact.code).toBe(0);
     await listener.line(/"type":"createContact"/);
     await wazzup(
@@ -421,20 +416,7 @@ describe('wazzup', () => {
       await wazzup(['trigger', 'message', '--chat-id', '79011112233', '--text', 'to the app'], env);
       await listener.line(/message in +whatsapp 79011112233: to the app/);
       await listener.line(/your app answered 200/);
-      const contact = await wazzup(
-        [
-          'trigger',
-          'create-contact',
-          '--data',
-          JSON.stringify({
-            responsibleUserId: 'u-1',
-            name: 'Ann',
-            contactData: [{ chatType: 'whatsapp', chatId: '79011112233' }],
-            source: 'auto',
-          }),
-        ],
-        env,
-      );
+      const contact = await wazzup(['trigger', 'create-contact', '--data', CREATE_CONTACT], env);
       expect(contact.stdout).toContain(
         'your app answered {"id":"crm-9","name":"Ann","contactData":[]}',
       );
