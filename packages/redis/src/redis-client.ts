@@ -50,8 +50,3 @@ export function checkPrefix(prefix: string | undefined): string {
   }
   return value;
 }
-
-/** SHA-256 of a text in hex: how a key's name or a delivery's id is written into Redis. */
-export function sha256(text: string): Promise<string> {
-  return hexDigest('SHA-256', text);
-}

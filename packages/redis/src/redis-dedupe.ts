@@ -1,11 +1,6 @@
+import { hexDigest } from '@wazzup-sdk/core/internal';
 import type { Claim, DedupeStore } from '@wazzup-sdk/core/webhooks';
-import {
-  checkPrefix,
-  luaScript,
-  type RedisLike,
-  type RedisStoreOptions,
-  sha256,
-} from './redis-client';
+import { checkPrefix, luaScript, type RedisLike, type RedisStoreOptions } from './redis-client';
 
 // ARGV: leaseMs. A claim is the value "claimed" with the lease as its expiry; "done" stays for
 // the store's time.
@@ -45,7 +40,7 @@ export function redisDedupe(redis: RedisLike, options: RedisDedupeOptions = {}):
   const prefix = checkPrefix(options.prefix);
   const ttlMs = options.ttlMs ?? 24 * 60 * 60 * 1000;
   if (!Number.isInteger(ttlMs) || ttlMs < 1) throw new TypeError('ttlMs: a whole number of ms');
-  const name = async (key: string) => `${prefix}:dedupe:${await sha256(key)}`;
+  const name = async (key: string) => `${prefix}:dedupe:${await hexDigest('SHA-256', key)}`;
   return {
     async claim(key, leaseMs) {
       const claim = await runClaim(redis, [await name(key)], [Math.max(1, Math.ceil(leaseMs))]);

@@ -1,12 +1,6 @@
+import { hexDigest } from '@wazzup-sdk/core/internal';
 import type { Claim, DedupeStore } from '@wazzup-sdk/core/webhooks';
-import {
-  changeAtomically,
-  checkKv,
-  checkPrefix,
-  type KvLike,
-  type KvStoreOptions,
-  sha256,
-} from './kv';
+import { changeAtomically, checkKv, checkPrefix, type KvLike, type KvStoreOptions } from './kv';
 
 /** An item in KV: handled, or claimed until a time. */
 type Item = { done: true } | { done: false; until: number };
@@ -29,7 +23,7 @@ export function kvDedupe(kv: KvLike, options: KvDedupeOptions = {}): DedupeStore
   const prefix = checkPrefix(options.prefix);
   const ttlMs = options.ttlMs ?? 24 * 60 * 60 * 1000;
   if (!Number.isInteger(ttlMs) || ttlMs < 1) throw new TypeError('ttlMs: a whole number of ms');
-  const entry = async (key: string) => [prefix, 'dedupe', await sha256(key)];
+  const entry = async (key: string) => [prefix, 'dedupe', await hexDigest('SHA-256', key)];
   return {
     async claim(key, leaseMs) {
       return changeAtomically<Item, Claim>(kv, await entry(key), (item) => {

@@ -1,4 +1,5 @@
 import { type SendMessageRequest, type Wazzup, WazzupConfigError } from '@wazzup-sdk/core';
+import { hexDigest } from '@wazzup-sdk/core/internal';
 import {
   createOutboxEngine,
   isOutboxJob,
@@ -16,7 +17,7 @@ import {
   WazzupEnqueueError,
 } from '@wazzup-sdk/core/outbox';
 import { createWazzup } from '../create-wazzup';
-import { changeAtomically, checkKv, checkPrefix, type KvAtomic, type KvLike, sha256 } from './kv';
+import { changeAtomically, checkKv, checkPrefix, type KvAtomic, type KvLike } from './kv';
 import { kvRateLimit } from './kv-rate-limit';
 
 /**
@@ -188,7 +189,7 @@ export function createKvOutbox(options: KvOutboxOptions): KvOutbox {
     outboxSend(options, createWazzup, () => kvRateLimit(kv, { prefix })),
     settings,
   );
-  const idOf = (crmMessageId: string) => sha256(crmMessageId);
+  const idOf = (crmMessageId: string) => hexDigest('SHA-256', crmMessageId);
 
   async function queuedOf(message: SendMessageRequest, queued: KvEnqueueOptions) {
     const { job, delayMs } = outboxJob(message, queued, options.schema, MAX_DELAY_SECONDS);

@@ -1,5 +1,3 @@
-import { hexDigest } from '@wazzup-sdk/core/internal';
-
 /** An entry as `Deno.Kv` reads it. */
 export interface KvEntry<T> {
   value: T | null;
@@ -62,11 +60,6 @@ export async function changeAtomically<T, Result>(
       throw new Error(`Deno KV: ${String(key)} changed ${MAX_TRIES} times in a row`);
     await pause(Math.random() * Math.min(20, tries));
   }
-}
-
-/** SHA-256 of a text in hex: how an item's id is written into KV. */
-export function sha256(text: string): Promise<string> {
-  return hexDigest('SHA-256', text);
 }
 
 /** The prefix, checked. */

@@ -4,6 +4,7 @@ import {
   type Wazzup,
   WazzupConfigError,
 } from '@wazzup-sdk/core';
+import { hexDigest } from '@wazzup-sdk/core/internal';
 import {
   createOutboxEngine,
   freshRecord,
@@ -21,7 +22,7 @@ import {
 } from '@wazzup-sdk/core/outbox';
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { checkPrefix, sha256 } from '../redis-client';
+import { checkPrefix } from '../redis-client';
 import { redisRateLimit } from '../redis-rate-limit';
 import { redisOutboxStore } from './redis-outbox-store';
 
@@ -112,7 +113,7 @@ export function createRedisOutbox(options: RedisOutboxOptions): RedisOutbox {
   );
 
   /** The job's id and the record's: a hash of the crmMessageId (BullMQ refuses `:`). */
-  const idOf = async (crmMessageId: string) => `m-${await sha256(crmMessageId)}`;
+  const idOf = async (crmMessageId: string) => `m-${await hexDigest('SHA-256', crmMessageId)}`;
 
   async function jobOf(message: SendMessageRequest, queued: EnqueueOptions) {
     const { job: data, delayMs } = outboxJob(message, queued, options.schema, MAX_DELAY_SECONDS);
