@@ -259,6 +259,11 @@ describe('the release on a real registry (Verdaccio on loopback)', () => {
     WAZZUP_BASE_URL: served.url,
     CHANNEL: DEMO_CHANNELS[0]?.id,
   });
+  /** Runs a consumer's program: it sends through core and through the runtime package. */
+  const sendsFrom = async (app: string) => {
+    const sent = await run(process.execPath, ['program.mjs'], app, sendEnv());
+    expect(JSON.parse(sent)).toEqual(['sent', 'sent']);
+  };
   let first = '';
   let npmApp = '';
   let pnpmApp = '';
@@ -293,9 +298,9 @@ describe('the release on a real registry (Verdaccio on loopback)', () => {
       await run('npx', [...PNPM, 'pack', '--pack-destination', packed], dir);
       const [file] = readdirSync(packed);
       await run('tar', ['-xzf', join(packed, file as string)], fromPack);
-      const published = hashes(fromRegistry);
-      expect(published, pkg.name).toEqual(hashes(fromPack));
-      expect(Object.keys(published).length).toBeGreaterThan(2);
+      const files = hashes(fromRegistry);
+      expect(files, pkg.name).toEqual(hashes(fromPack));
+      expect(Object.keys(files).length).toBeGreaterThan(2);
     }
   });
 
@@ -306,8 +311,7 @@ describe('the release on a real registry (Verdaccio on loopback)', () => {
     });
     await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], npmApp);
     expect(installed(npmApp, '@wazzup-sdk/core').version).toBe(first);
-    const sent = await run(process.execPath, ['program.mjs'], npmApp, sendEnv());
-    expect(JSON.parse(sent)).toEqual(['sent', 'sent']);
+    await sendsFrom(npmApp);
   });
 
   it('pnpm does the same', async () => {
@@ -317,8 +321,7 @@ describe('the release on a real registry (Verdaccio on loopback)', () => {
     });
     await run('npx', [...PNPM, 'install', '--config.confirmModulesPurge=false'], pnpmApp);
     expect(installed(pnpmApp, '@wazzup-sdk/core').version).toBe(first);
-    const sent = await run(process.execPath, ['program.mjs'], pnpmApp, sendEnv());
-    expect(JSON.parse(sent)).toEqual(['sent', 'sent']);
+    await sendsFrom(pnpmApp);
   });
 
   it('Deno imports the Deno package through npm: from the same registry, and sends', async () => {
@@ -365,8 +368,7 @@ console.log(JSON.stringify(result.status));
       expect(readFileSync(join(app, 'node_modules/@wazzup-sdk/core/README.md'), 'utf8')).toContain(
         marker,
       );
-      const sent = await run(process.execPath, ['program.mjs'], app, sendEnv());
-      expect(JSON.parse(sent)).toEqual(['sent', 'sent']);
+      await sendsFrom(app);
     }
   });
 });
